@@ -1,0 +1,242 @@
+"""Clean a read document: invisible characters, headers/footers, labels, order, hyphens."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from statistics import median
+
+from pipeline.hyphenation import ends_with_hyphen, join_parts
+from schemas.source import Line, LineKind, Page, SourceDocument
+from schemas.vocab import lookup_label
+
+# Zero-width spaces/joiners, BOM and soft hyphens carry no text; U+00A0/U+202F are real spaces.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = {ord("\u00a0"): " ", ord("\u202f"): " ", ord("\u2009"): " "}
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:sivu|sida|page|s\.)\s*)?[-–]?\s*\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4})?\s*[-–]?$",
+    re.IGNORECASE,
+)
+_EDGE_ZONE = 0.13  # share of the page height at the top and bottom where furniture lives
+
+
+def clean_document(doc: SourceDocument) -> SourceDocument:
+    """Apply every cleaning step in order and return the same document, cleaned."""
+    for page in doc.pages:
+        normalise_characters(page)
+    remove_furniture(doc)
+    for page in doc.pages:
+        mark_labels(page)
+        order_reading(page)
+    dehyphenate(doc)
+    return doc
+
+
+def normalise_characters(page: Page) -> None:
+    """Drop zero-width characters and odd spaces; a soft hyphen at a line end stays a break."""
+    for line in page.lines:
+        text = line.text.translate(_INVISIBLE).translate(_SPACES)
+        text = re.sub(r"\u00ad$", "-", text).replace("\u00ad", "")
+        line.text = " ".join(text.split())
+    page.lines = [line for line in page.lines if line.text]
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def remove_furniture(doc: SourceDocument) -> None:
+    """Move running headers/footers and page numbers out of the text into `page.furniture`.
+
+    A line is furniture when it sits in the top or bottom band of the page, outside any table,
+    and the same text (digits ignored) recurs in that band on at least half the pages; page
+    numbers are furniture on any page.
+    """
+    bands: list[list[Line]] = [_edge_lines(page) for page in doc.pages]
+    counts: Counter[str] = Counter()
+    for lines in bands:
+        counts.update({_furniture_key(line.text) for line in lines})
+    n_pages = len(doc.pages)
+    threshold = max(2, (n_pages + 1) // 2)
+    for page, lines in zip(doc.pages, bands, strict=True):
+        drop = {
+            id(line)
+            for line in lines
+            if _PAGE_NUMBER.match(line.text)
+            or (n_pages > 1 and counts[_furniture_key(line.text)] >= threshold)
+        }
+        for line in page.lines:
+            if id(line) in drop:
+                line.kind = LineKind.FURNITURE
+        page.furniture = [line for line in page.lines if id(line) in drop]
+        page.lines = [line for line in page.lines if id(line) not in drop]
+
+
+def _edge_lines(page: Page) -> list[Line]:
+    top_limit, bottom_limit = page.height * _EDGE_ZONE, page.height * (1 - _EDGE_ZONE)
+    out = []
+    for line in page.lines:
+        if not (line.bottom <= top_limit or line.top >= bottom_limit):
+            continue
+        if any(_inside(line, table.bbox) for table in page.tables):
+            continue
+        out.append(line)
+    return out
+
+
+def _inside(line: Line, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    return (
+        line.x0 >= x0 - 1
+        and line.x1 <= x1 + 1
+        and line.top >= top - 1
+        and line.bottom <= bottom + 1
+    )
+
+
+def body_left(page: Page) -> float:
+    """The x where most text lines of the page start (the body column's left edge)."""
+    starts = Counter(round(line.x0 / 4) * 4 for line in page.lines if len(line.text) > 25)
+    if not starts:
+        starts = Counter(round(line.x0 / 4) * 4 for line in page.lines)
+    return float(starts.most_common(1)[0][0]) if starts else 0.0
+
+
+def mark_labels(page: Page) -> None:
+    """Recognise section labels: captions in a left margin and label-only heading lines.
+
+    A margin caption is a short line that ends well left of the body column and has body text on
+    its own baseline or just below; captions wrapped over two margin lines are merged first.
+    A heading label is a line, alone on its baseline, whose whole text is a known label.
+    """
+    if not page.lines:
+        return
+    left = body_left(page)
+    _merge_wrapped_captions(page, left)
+    margin = [ln for ln in page.lines if ln.x1 < left - 8 and len(ln.text.split()) <= 4]
+    known_x = [ln.x0 for ln in margin if lookup_label(ln.text) is not None]
+    for line in page.lines:
+        role = lookup_label(line.text)
+        if line in margin and _has_body_beside(page, line, left):
+            # An unknown caption counts only in a margin column that known labels establish.
+            aligned = any(abs(line.x0 - x) < 6 for x in known_x)
+            if role is not None or (aligned and _caption_like(line.text)):
+                line.kind, line.label = LineKind.LABEL, role
+                continue
+        if role is not None and _alone_on_row(page, line):
+            line.kind, line.label = LineKind.LABEL, role
+
+
+def _caption_like(text: str) -> bool:
+    return text[:1].isupper() and not text.isupper() and not re.match(r"^[§\d]", text)
+
+
+def _has_body_beside(page: Page, caption: Line, left: float) -> bool:
+    reach = caption.bottom + 2.5 * max(caption.height, 8.0)
+    return any(
+        line is not caption
+        and abs(line.x0 - left) <= 6
+        and line.top < reach
+        and line.bottom > caption.top
+        for line in page.lines
+    )
+
+
+def _alone_on_row(page: Page, target: Line) -> bool:
+    return not any(
+        line is not target and abs(line.top - target.top) < 0.5 * target.height
+        for line in page.lines
+    )
+
+
+def _merge_wrapped_captions(page: Page, left: float) -> None:
+    margin = [line for line in page.lines if line.x1 < left - 8 and len(line.text.split()) <= 3]
+    for upper, lower in itertools.pairwise(margin):
+        if lower.top - upper.bottom > 0.8 * max(upper.height, 6.0) or abs(lower.x0 - upper.x0) > 6:
+            continue
+        if upper.text.endswith(("-", "/")):
+            merged = (
+                upper.text
+                + ("" if lookup_label(upper.text[:-1] + lower.text) else " ")
+                + lower.text
+            )
+            if upper.text.endswith("-") and lookup_label(upper.text[:-1] + lower.text):
+                merged = upper.text[:-1] + lower.text
+        else:
+            merged = upper.text + " " + lower.text
+        if lookup_label(merged) is None and not upper.text.endswith(("-", "/")):
+            continue
+        upper.text, upper.x1, upper.bottom = merged, max(upper.x1, lower.x1), lower.bottom
+        lower.text = ""
+    page.lines = [line for line in page.lines if line.text]
+
+
+def order_reading(page: Page) -> None:
+    """Sort lines into reading order: rows top to bottom; on slides, columns left to right."""
+    page.lines.sort(key=lambda ln: (round(ln.top / 2), ln.x0))
+    if not page.landscape or len(page.lines) < 6:
+        return
+    gutter = _column_gutter(page)
+    if gutter is None:
+        return
+    left_col = [ln for ln in page.lines if ln.x1 <= gutter]
+    right_col = [ln for ln in page.lines if ln.x0 >= gutter]
+    spanning = [ln for ln in page.lines if ln.x0 < gutter < ln.x1]
+    first_col_top = min(ln.top for ln in left_col + right_col)
+    above = [ln for ln in spanning if ln.bottom <= first_col_top + 1]
+    below = [ln for ln in spanning if ln not in above]
+    page.lines = above + left_col + right_col + below
+
+
+def _column_gutter(page: Page) -> float | None:
+    """An x that no text line crosses, with substantial text on both sides, if there is one."""
+    body = [ln for ln in page.lines if ln.top > page.height * 0.15]
+    if len(body) < 6:
+        return None
+    width = page.width
+    candidates = []
+    for x in range(int(width * 0.3), int(width * 0.7), 4):
+        if any(ln.x0 < x < ln.x1 for ln in body):
+            continue
+        left_n = sum(1 for ln in body if ln.x1 <= x)
+        right_n = sum(1 for ln in body if ln.x0 >= x)
+        if left_n >= 3 and right_n >= 3:
+            candidates.append((min(left_n, right_n), x))
+    if not candidates:
+        return None
+    # Rows that pair a text with a status or year cell are tables, not columns: require the two
+    # sides to be mostly on different rows.
+    _, x = max(candidates)
+    left_tops = {round(ln.top) for ln in body if ln.x1 <= x}
+    right_tops = {round(ln.top) for ln in body if ln.x0 >= x}
+    shared = len(left_tops & right_tops)
+    return float(x) if shared <= 0.5 * min(len(left_tops), len(right_tops)) else None
+
+
+def dehyphenate(doc: SourceDocument) -> None:
+    """Rejoin words split at line ends, within a page and across a page break."""
+    text_lines: list[Line] = [
+        line for page in doc.pages for line in page.lines if line.kind is LineKind.TEXT
+    ]
+    page_starts = {id(page.lines[0]) for page in doc.pages if page.lines}
+    for upper, lower in itertools.pairwise(text_lines):
+        if not ends_with_hyphen(upper.text) or not lower.text:
+            continue
+        if lower.top <= upper.top and id(lower) not in page_starts:
+            continue  # same row or above: not the next line of this column
+        if not lower.text[:1].isalpha():
+            continue
+        head, _, fragment = upper.text.rpartition(" ")
+        word, _, rest = lower.text.partition(" ")
+        joined = join_parts(fragment, word)
+        upper.text = f"{head} {joined}".strip()
+        lower.text = rest
+    for page in doc.pages:
+        page.lines = [line for line in page.lines if line.text]
+
+
+def median_font_size(page: Page) -> float:
+    """Median font size of a page's text lines (0 when the page is empty)."""
+    sizes = [line.font_size for line in page.lines if line.font_size]
+    return float(median(sizes)) if sizes else 0.0

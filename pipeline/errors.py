@@ -1,0 +1,39 @@
+"""poimija's exceptions: one small hierarchy, each a one-line reason fit for errors.csv."""
+
+from __future__ import annotations
+
+
+class PoimijaError(Exception):
+    """Base of every error poimija raises on purpose."""
+
+    stage = "run"
+
+
+class ReadError(PoimijaError):
+    """A file could not be read as a document."""
+
+    stage = "read"
+
+
+class EmptyDocumentError(ReadError):
+    """A file holds no pages or no bytes."""
+
+
+class EncryptedDocumentError(ReadError):
+    """A PDF is encrypted and no (correct) password was given."""
+
+
+class UnsupportedFormatError(ReadError):
+    """A file's content is not a format poimija reads."""
+
+
+class ExtractionError(PoimijaError):
+    """An extractor failed on a document."""
+
+    stage = "extract"
+
+
+class UnknownExtractorError(PoimijaError, KeyError):
+    """An extractor name is not registered."""
+
+    stage = "config"

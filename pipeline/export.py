@@ -1,0 +1,103 @@
+"""Write a run's outputs: the five tables as CSV, JSON per document, records.jsonl, texts, errors.
+
+Every file is written to a temporary name in the same folder and renamed into place, so an
+interrupted run never leaves a half-written table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.run import DocumentResult, FileError
+from schemas.records import TABLES, Record
+
+ERROR_COLUMNS = ("file", "stage", "error_type", "message")
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write text to `path` via a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[dict[str, str]]) -> str:
+    """Render rows as CSV text with a header row."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def write_outputs(out_dir: Path, results: Sequence[DocumentResult]) -> dict[str, int]:
+    """Write every output of a run into `out_dir`; returns the row count per table."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables: dict[str, list[Record]] = {name: [] for name in TABLES}
+    for result in results:
+        if result.document is None:
+            continue
+        tables["documents"].append(result.document)
+        for name, records in result.records.items():
+            tables[name].extend(records)
+    for name, model in TABLES.items():
+        rows = (record.to_row() for record in tables[name])
+        atomic_write_text(out_dir / f"{name}.csv", csv_text(model.columns(), rows))
+    lines = []
+    for result in results:
+        if result.document is None:
+            continue
+        payload = document_json(result)
+        atomic_write_text(
+            out_dir / "json" / f"{result.document.document_id}.json",
+            json.dumps(payload, ensure_ascii=False, indent=2) + "\n",
+        )
+        if result.source is not None:
+            atomic_write_text(
+                out_dir / "text" / f"{result.document.document_id}.txt", result.source.text + "\n"
+            )
+        for table, records in payload.items():
+            if table == "document":
+                lines.append(json.dumps({"table": "documents", **records}, ensure_ascii=False))
+                continue
+            for record in records:
+                lines.append(json.dumps({"table": table, **record}, ensure_ascii=False))
+    atomic_write_text(out_dir / "records.jsonl", "".join(line + "\n" for line in lines))
+    errors = [e for r in results for e in r.errors]
+    write_errors(out_dir, errors)
+    return {name: len(records) for name, records in tables.items()}
+
+
+def document_json(result: DocumentResult) -> dict[str, Any]:
+    """One document with all its records, as JSON-ready data."""
+    assert result.document is not None
+    payload: dict[str, Any] = {"document": result.document.model_dump(mode="json")}
+    for name in TABLES:
+        if name == "documents":
+            continue
+        payload[name] = [r.model_dump(mode="json") for r in result.records.get(name, [])]
+    return payload
+
+
+def write_errors(out_dir: Path, errors: Iterable[FileError]) -> None:
+    """Write errors.csv: one row per failure (file, stage, error type, one-line message)."""
+    rows = (
+        {"file": e.file, "stage": e.stage, "error_type": e.error_type, "message": e.message}
+        for e in errors
+    )
+    atomic_write_text(out_dir / "errors.csv", csv_text(ERROR_COLUMNS, rows))

@@ -1,0 +1,37 @@
+"""Load the Finnish spaCy pipeline once per process, with only the components asked for."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from pipeline.errors import PoimijaError
+
+# Lemmas need these; the parser and NER are disabled unless an extractor asks for them.
+LEMMA_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
+
+
+class NlpUnavailableError(PoimijaError):
+    """The spaCy Finnish pipeline (or libvoikko under it) is not installed."""
+
+    stage = "nlp"
+
+
+@lru_cache(maxsize=4)
+def load_nlp(
+    model: str = "spacy_fi_experimental_web_md", components: tuple[str, ...] = LEMMA_COMPONENTS
+) -> Any:
+    """The spaCy pipeline `model` with only `components` enabled (loaded from site-packages)."""
+    try:
+        import spacy
+
+        nlp = spacy.load(model)
+    except (ImportError, OSError) as exc:
+        raise NlpUnavailableError(
+            f"cannot load spaCy model {model!r} ({exc}); run `make setup` "
+            "(pip install spacy-fi-experimental-web-md; apt-get install libvoikko1 voikko-fi)"
+        ) from None
+    for name in nlp.pipe_names:
+        if name not in components:
+            nlp.disable_pipe(name)
+    return nlp

@@ -1,0 +1,272 @@
+"""Read files into a typed `SourceDocument`: PDF via pdfplumber (OCR where no text), TXT, HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+from statistics import median
+from typing import Any, ClassVar
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from pipeline import ocr
+from pipeline.errors import (
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    ReadError,
+    UnsupportedFormatError,
+)
+from schemas.source import Line, Page, SourceDocument, Table, TableCell
+from schemas.vocab import SourceFormat
+
+# A gap wider than this many times the median character width splits a baseline into two lines.
+_GAP_FACTOR = 3.0
+# Pages with at least this many ruling segments are searched for tables.
+_MIN_RULINGS = 4
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sniff_format(path: Path) -> SourceFormat:
+    """Decide the format from the file's first bytes, not its suffix."""
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if not head.strip():
+        raise EmptyDocumentError("file is empty")
+    if head.lstrip().startswith(b"%PDF") or b"%PDF-" in head:
+        return SourceFormat.PDF
+    lowered = head.lower()
+    if b"<html" in lowered or b"<!doctype html" in lowered or b"<body" in lowered:
+        return SourceFormat.HTML
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        if _looks_binary(head):
+            raise UnsupportedFormatError(
+                f"not a PDF, HTML or text file (starts with {head[:8]!r})"
+            ) from None
+    return SourceFormat.TXT
+
+
+def _looks_binary(head: bytes) -> bool:
+    printable = sum(1 for b in head if 32 <= b < 127 or b in (9, 10, 13) or b >= 0xC0)
+    return printable < 0.85 * len(head)
+
+
+def read_document(
+    path: Path, *, password: str | None = None, ocr_lang: str = "fin+swe"
+) -> SourceDocument:
+    """Read one file into a SourceDocument (pages of raw lines and tables; not yet cleaned)."""
+    if path.stat().st_size == 0:
+        raise EmptyDocumentError("file is empty (0 bytes)")
+    fmt = sniff_format(path)
+    doc = SourceDocument(path=str(path), sha256=sha256_of(path), format=fmt)
+    if fmt is SourceFormat.PDF:
+        _read_pdf(path, doc, password=password, ocr_lang=ocr_lang)
+    else:
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+        text = _html_to_text(raw) if fmt is SourceFormat.HTML else raw
+        doc.pages = _text_pages(text)
+    if not doc.pages:
+        raise EmptyDocumentError("document has no pages")
+    return doc
+
+
+def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang: str) -> None:
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+    except PDFPasswordIncorrect:
+        what = "wrong password" if password else "encrypted PDF; give --password"
+        raise EncryptedDocumentError(what) from None
+    except PDFSyntaxError as exc:
+        raise ReadError(f"corrupt PDF: {exc}") from None
+    except Exception as exc:  # pdfminer raises many types on damaged files
+        raise ReadError(f"unreadable PDF: {type(exc).__name__}: {exc}") from None
+    with pdf:
+        doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise ReadError(f"corrupt PDF page tree: {type(exc).__name__}: {exc}") from None
+        if not pages:
+            raise EmptyDocumentError("PDF has no pages")
+        for number, page in enumerate(pages, start=1):
+            try:
+                doc.pages.append(_read_page(page, number, path, doc, ocr_lang))
+            finally:
+                # Releasing each page keeps memory flat on long PDFs.
+                page.close()
+
+
+def _read_page(page: Any, number: int, path: Path, doc: SourceDocument, ocr_lang: str) -> Page:
+    out = Page(number=number, width=float(page.width), height=float(page.height))
+    words = page.extract_words(
+        keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"]
+    )
+    if _needs_ocr(page, words):
+        result = ocr.ocr_pdf_page(path, number - 1, out.width, out.height, lang=ocr_lang)
+        if result.warning and result.warning not in doc.warnings:
+            doc.warnings.append(result.warning)
+        if result.words is not None:
+            # The rendered page holds any stray text layer too, so OCR words replace it.
+            out.ocr = True
+            out.lines = lines_from_words(result.words)
+            return out
+    out.lines = lines_from_words(words)
+    if len(page.lines) + len(page.rects) + len(page.edges) >= _MIN_RULINGS:
+        out.tables = _tables(page, words)
+    return out
+
+
+def _needs_ocr(page: Any, words: list[dict[str, Any]]) -> bool:
+    """A page needs OCR when it has (almost) no text but images cover much of it (a scan)."""
+    if not words:
+        return True
+    chars = sum(len(str(w["text"])) for w in words)
+    if chars > 120:
+        return False
+    area = float(page.width) * float(page.height)
+    covered = sum(
+        max(0.0, float(im["x1"]) - float(im["x0"]))
+        * max(0.0, float(im["bottom"]) - float(im["top"]))
+        for im in page.images
+    )
+    return covered > 0.4 * area
+
+
+def lines_from_words(words: Iterable[dict[str, Any]]) -> list[Line]:
+    """Group words into lines: same baseline, no gap wider than a few characters."""
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+        if not str(word["text"]).strip():
+            continue
+        for row in reversed(rows[-3:]):
+            ref = row[0]
+            tol = 0.45 * (float(ref["bottom"]) - float(ref["top"]))
+            if abs(float(word["top"]) - float(ref["top"])) <= max(tol, 1.0):
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda w: float(w["x0"]))
+        char_w = median(
+            (float(w["x1"]) - float(w["x0"])) / max(len(str(w["text"])), 1) for w in row
+        )
+        run: list[dict[str, Any]] = [row[0]]
+        for word in row[1:]:
+            if float(word["x0"]) - float(run[-1]["x1"]) > _GAP_FACTOR * max(char_w, 1.5):
+                lines.append(_make_line(run))
+                run = []
+            run.append(word)
+        lines.append(_make_line(run))
+    lines.sort(key=lambda ln: (round(ln.top / 2), ln.x0))
+    return lines
+
+
+def _make_line(words: list[dict[str, Any]]) -> Line:
+    sizes = [float(w.get("size") or 0.0) for w in words]
+    fonts = [str(w.get("fontname") or "") for w in words]
+    bold = (
+        sum(1 for f in fonts if re.search(r"bold|black|heavy|semibold", f, re.I)) > len(fonts) / 2
+    )
+    return Line(
+        text=" ".join(str(w["text"]) for w in words),
+        x0=min(float(w["x0"]) for w in words),
+        top=min(float(w["top"]) for w in words),
+        x1=max(float(w["x1"]) for w in words),
+        bottom=max(float(w["bottom"]) for w in words),
+        font_size=round(median(sizes), 1) if sizes else 0.0,
+        bold=bold,
+    )
+
+
+def _tables(page: Any, words: list[dict[str, Any]]) -> list[Table]:
+    """Ruled tables with each cell's text gathered from the page's words (no re-extraction)."""
+    tables: list[Table] = []
+    for found in page.find_tables():
+        rows: list[list[TableCell | None]] = []
+        for row in found.rows:
+            cells: list[TableCell | None] = []
+            for bbox in row.cells:
+                if bbox is None:
+                    cells.append(None)
+                    continue
+                box = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
+                inside = [w for w in words if _centre_in(w, box)]
+                text = "\n".join(line.text for line in lines_from_words(inside)) if inside else ""
+                cells.append(TableCell(text=text, bbox=box))
+            rows.append(cells)
+        if rows:
+            x0, top, x1, bottom = (float(v) for v in found.bbox)
+            tables.append(Table(bbox=(x0, top, x1, bottom), rows=rows))
+    return tables
+
+
+def _centre_in(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    cx = (float(word["x0"]) + float(word["x1"])) / 2
+    cy = (float(word["top"]) + float(word["bottom"])) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _text_pages(text: str) -> list[Page]:
+    """Plain text as pages (split at form feeds), one line per text line."""
+    pages: list[Page] = []
+    for number, chunk in enumerate(text.split("\f"), start=1):
+        lines = [
+            Line(text=t.strip(), x0=0.0, top=12.0 * i, x1=float(len(t)), bottom=12.0 * i + 10)
+            for i, t in enumerate(chunk.splitlines())
+            if t.strip()
+        ]
+        pages.append(Page(number=number, width=595.0, height=842.0, lines=lines))
+    return [p for p in pages if p.lines] or pages[:1]
+
+
+class _TextCollector(HTMLParser):
+    _BLOCK: ClassVar[frozenset[str]] = frozenset(
+        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("   ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _html_to_text(raw: str) -> str:
+    parser = _TextCollector()
+    parser.feed(raw)
+    text = html.unescape("".join(parser.parts))
+    return re.sub(r"[ \t]*\n\s*\n+", "\n\n", text)

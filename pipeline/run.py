@@ -1,0 +1,195 @@
+"""Run the pipeline: each file goes read → clean → classify → extract → validate; a batch exports.
+
+    STAGES = [read, clean, classify, extract]   # one file
+    run_batch = discover → STAGES per file → export
+
+One bad file never stops a batch: it ends FAILURE with a one-line reason that goes to errors.csv.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import ValidationError
+
+import extractors
+from pipeline import __version__, clean, read
+from pipeline.classify import classify
+from pipeline.discover import discover
+from pipeline.errors import ExtractionError, PoimijaError
+from pipeline.nlp import load_nlp
+from pipeline.settings import Settings
+from schemas.records import Document, Record
+from schemas.source import SourceDocument
+
+log = logging.getLogger(__name__)
+
+
+class Status(StrEnum):
+    """How one file ended."""
+
+    SUCCESS = "success"
+    PARTIAL = "partial"  # a document was produced but an extractor failed on it
+    FAILURE = "failure"
+
+
+@dataclass(slots=True)
+class FileError:
+    """One row of errors.csv."""
+
+    file: str
+    stage: str
+    error_type: str
+    message: str
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """What one file gave: its document row, its records per table, its text, its errors."""
+
+    path: Path
+    status: Status = Status.SUCCESS
+    source: SourceDocument | None = None
+    document: Document | None = None
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    errors: list[FileError] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class _State:
+    """What passes between the stages of one file."""
+
+    path: Path
+    settings: Settings
+    source: SourceDocument | None = None
+    document: Document | None = None
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    errors: list[FileError] = field(default_factory=list)
+
+
+def _read(state: _State) -> None:
+    state.source = read.read_document(
+        state.path, password=state.settings.password, ocr_lang=state.settings.ocr_lang
+    )
+
+
+def _clean(state: _State) -> None:
+    assert state.source is not None
+    clean.clean_document(state.source)
+
+
+def _classify(state: _State) -> None:
+    source = state.source
+    assert source is not None
+    found = classify(source)
+    state.document = Document(
+        document_id=source.document_id,
+        source_path=str(state.path),
+        source_sha256=source.sha256,
+        source_format=source.format,
+        pages=len(source.pages),
+        ocr_pages=source.ocr_pages,
+        language=found.language,
+        doc_type=found.doc_type,
+        municipality_code=found.municipality.code if found.municipality else None,
+        municipality=found.municipality.name_fi if found.municipality else None,
+        title=found.title,
+        body=found.body,
+        meeting_date=found.meeting_date,
+        period_start=found.period_start,
+        period_end=found.period_end,
+        pipeline_version=__version__,
+        extracted_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        warnings=[*source.warnings, *found.warnings],
+    )
+
+
+def _extract(state: _State) -> None:
+    source, document = state.source, state.document
+    assert source is not None and document is not None
+    names = state.settings.extractors or extractors.available()
+    chosen = [extractors.get(name) for name in names]
+    nlp = load_nlp(state.settings.spacy_model) if any(e.needs_nlp for e in chosen) else None
+    context = extractors.ExtractionContext(document=document, nlp=nlp)
+    for extractor in chosen:
+        try:
+            records = list(extractor(source, context))
+        except (PoimijaError, ValidationError, ValueError, KeyError, IndexError) as exc:
+            error = ExtractionError(f"{extractor.name}: {type(exc).__name__}: {exc}")
+            state.errors.append(_file_error(state.path, error))
+            continue
+        state.records.setdefault(extractor.table, []).extend(records)
+
+
+Stage = Callable[[_State], None]
+STAGES: list[tuple[str, Stage]] = [
+    ("read", _read),
+    ("clean", _clean),
+    ("classify", _classify),
+    ("extract", _extract),
+]
+"""The whole per-file pipeline, in order."""
+
+
+def process_file(path: Path, settings: Settings | None = None) -> DocumentResult:
+    """Run every stage on one file; an error ends that file with a FAILURE result, not the batch."""
+    settings = settings or Settings()
+    state = _State(path=path, settings=settings)
+    started = time.perf_counter()
+    result = DocumentResult(path=path)
+    for name, stage in STAGES:
+        try:
+            stage(state)
+        except Exception as exc:
+            if settings.strict:
+                raise
+            stage_name = exc.stage if isinstance(exc, PoimijaError) else name
+            result.status = Status.FAILURE
+            result.errors.append(_file_error(path, exc, stage_name))
+            log.debug("%s failed in %s", path, name, exc_info=True)
+            break
+    result.source, result.document, result.records = state.source, state.document, state.records
+    result.errors = [*state.errors, *result.errors]
+    if result.status is Status.SUCCESS and state.errors:
+        result.status = Status.PARTIAL
+    if result.document is not None and state.errors:
+        result.document.warnings = [*result.document.warnings, *(e.message for e in state.errors)]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _file_error(path: Path, exc: BaseException, stage: str | None = None) -> FileError:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return FileError(
+        file=str(path),
+        stage=stage or str(getattr(exc, "stage", None) or "run"),
+        error_type=type(exc).__name__,
+        message=message[:300],
+    )
+
+
+def run_files(
+    inputs: Sequence[Path],
+    settings: Settings | None = None,
+    on_result: Callable[[DocumentResult], None] | None = None,
+) -> list[DocumentResult]:
+    """Process every file found under `inputs`, in order, calling `on_result` after each."""
+    results = []
+    for path in discover(inputs):
+        result = process_file(path, settings)
+        if on_result:
+            on_result(result)
+        results.append(result)
+    return results
+
+
+def documents_of(results: Iterable[DocumentResult]) -> list[Document]:
+    """The document rows of the results that produced one."""
+    return [r.document for r in results if r.document is not None]

@@ -1,0 +1,192 @@
+"""Controlled vocabularies of the shared schema (enums) and the label vocabulary of minutes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SourceFormat(StrEnum):
+    """File format a document was read from."""
+
+    PDF = "pdf"
+    HTML = "html"
+    TXT = "txt"
+
+
+class Language(StrEnum):
+    """Document language."""
+
+    FI = "fi"
+    SV = "sv"
+
+
+class DocType(StrEnum):
+    """Kind of document."""
+
+    PROGRAMME = "programme"
+    MINUTES = "minutes"
+    OTHER = "other"
+
+
+class ThemeKind(StrEnum):
+    """What a theme record is: a theme, an enabler (mahdollistaja) or a goal."""
+
+    THEME = "theme"
+    ENABLER = "enabler"
+    GOAL = "goal"
+
+
+class Audience(StrEnum):
+    """Primary users of an action."""
+
+    RESIDENTS = "residents"
+    STAFF = "staff"
+    BUSINESSES = "businesses"
+
+
+class Status(StrEnum):
+    """Implementation status of an action."""
+
+    PLANNED = "planned"
+    ONGOING = "ongoing"
+    DONE = "done"
+    POSTPONED = "postponed"
+    NOT_STARTED = "not_started"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+
+class FundingRole(StrEnum):
+    """What an amount of money is, in its budget breakdown."""
+
+    TOTAL_COST = "total_cost"
+    GRANT = "grant"
+    SELF_FINANCING = "self_financing"
+    BUDGET = "budget"
+    ANNUAL = "annual"
+    OTHER = "other"
+
+
+class FundingSource(StrEnum):
+    """Where money comes from."""
+
+    ESR = "ESR"
+    EAKR = "EAKR"
+    STATE = "state"
+    EU_OTHER = "eu_other"
+    MUNICIPALITY = "municipality"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    """Resolution type of a decision (after Helsinki OpenAhjo)."""
+
+    APPROVED = "approved"
+    AMENDED = "amended"
+    REJECTED = "rejected"
+    TABLED = "tabled"
+    RETURNED = "returned"
+    NOTED = "noted"
+    REMOVED = "removed"
+    OTHER = "other"
+
+
+class SectionLabel(StrEnum):
+    """Canonical role of a section label in minutes (margin caption or heading line)."""
+
+    CASE_NUMBER = "case_number"
+    HISTORY = "history"
+    SUMMARY = "summary"
+    BACKGROUND = "background"
+    PREPARERS = "preparers"
+    PRESENTER = "presenter"
+    PROPOSAL = "proposal"
+    DISCUSSION = "discussion"
+    DECISION = "decision"
+    VOTES = "votes"
+    ATTACHMENTS = "attachments"
+    MATERIAL = "material"
+    IMPACT = "impact"
+    EXECUTION = "execution"
+    APPEAL = "appeal"
+    INFORMATION = "information"
+
+
+# Label phrases as they are printed (lower-case, one space between words), Finnish and Swedish.
+# A label may be printed with a trailing colon, in upper case, or wrapped over two margin lines;
+# the reader normalises all of that before looking a phrase up here.
+LABELS: dict[str, SectionLabel] = {
+    "dno": SectionLabel.CASE_NUMBER,
+    "dnro": SectionLabel.CASE_NUMBER,
+    "asianro": SectionLabel.CASE_NUMBER,
+    "asianumero": SectionLabel.CASE_NUMBER,
+    "diarienummer": SectionLabel.CASE_NUMBER,
+    "päätöshistoria": SectionLabel.HISTORY,
+    "tiivistelmä": SectionLabel.SUMMARY,
+    "sammandrag": SectionLabel.SUMMARY,
+    "esittelyteksti": SectionLabel.BACKGROUND,
+    "perustelut": SectionLabel.BACKGROUND,
+    "selostus": SectionLabel.BACKGROUND,
+    "asian tausta": SectionLabel.BACKGROUND,
+    "beredning": SectionLabel.BACKGROUND,
+    "motivering": SectionLabel.BACKGROUND,
+    "valmistelija": SectionLabel.PREPARERS,
+    "valmistelijat": SectionLabel.PREPARERS,
+    "valmistelu": SectionLabel.PREPARERS,
+    "valmistelu- ja lisätiedot": SectionLabel.PREPARERS,
+    "valmistelijat/ lisätietojen antaja": SectionLabel.PREPARERS,
+    "valmistelijat/lisätietojen antaja": SectionLabel.PREPARERS,
+    "lisätiedot": SectionLabel.PREPARERS,
+    "lisätietoja": SectionLabel.PREPARERS,
+    "beredare": SectionLabel.PREPARERS,
+    "tilläggsuppgifter": SectionLabel.PREPARERS,
+    "esittelijä": SectionLabel.PRESENTER,
+    "föredragande": SectionLabel.PRESENTER,
+    "päätösehdotus": SectionLabel.PROPOSAL,
+    "kaupunginjohtajan päätösehdotus": SectionLabel.PROPOSAL,
+    "kunnanjohtajan päätösehdotus": SectionLabel.PROPOSAL,
+    "päätösesitys": SectionLabel.PROPOSAL,
+    "ehdotus": SectionLabel.PROPOSAL,
+    "esitys": SectionLabel.PROPOSAL,
+    "kaupunginjohtajan ehdotus": SectionLabel.PROPOSAL,
+    "kaupunginjohtajan esitys": SectionLabel.PROPOSAL,
+    "beslutsförslag": SectionLabel.PROPOSAL,
+    "förslag": SectionLabel.PROPOSAL,
+    "kokouskäsittely": SectionLabel.DISCUSSION,
+    "käsittely": SectionLabel.DISCUSSION,
+    "behandling": SectionLabel.DISCUSSION,
+    "päätös": SectionLabel.DECISION,
+    "beslut": SectionLabel.DECISION,
+    "äänestystulokset": SectionLabel.VOTES,
+    "äänestys": SectionLabel.VOTES,
+    "omröstning": SectionLabel.VOTES,
+    "liitteet": SectionLabel.ATTACHMENTS,
+    "liite": SectionLabel.ATTACHMENTS,
+    "bilagor": SectionLabel.ATTACHMENTS,
+    "bilaga": SectionLabel.ATTACHMENTS,
+    "oheismateriaali": SectionLabel.MATERIAL,
+    "vaikutusten arviointi": SectionLabel.IMPACT,
+    "täytäntöönpano": SectionLabel.EXECUTION,
+    "täytäntöönpanotiedot": SectionLabel.EXECUTION,
+    "täytäntöönpano- tiedot": SectionLabel.EXECUTION,
+    "tiedoksi": SectionLabel.EXECUTION,
+    "delges": SectionLabel.EXECUTION,
+    "verkställighet": SectionLabel.EXECUTION,
+    "muutoksenhaku": SectionLabel.APPEAL,
+    "muutoksenhakuohje": SectionLabel.APPEAL,
+    "sovelletut oikeusohjeet": SectionLabel.INFORMATION,
+}
+
+
+def lookup_label(text: str) -> SectionLabel | None:
+    """Return the canonical role of a printed label, or None when the text is not a label."""
+    key = " ".join(text.replace("\u00ad", "").strip().rstrip(":").split()).lower()
+    if key in LABELS:
+        return LABELS[key]
+    # Swedish minutes print the body's name before the label: "Välfärdsnämndens beslut".
+    last = key.rsplit(" ", 1)[-1]
+    if last != key and last in ("beslut", "beslutsförslag", "förslag", "päätös", "päätösehdotus"):
+        head = key.rsplit(" ", 1)[0]
+        if len(head.split()) <= 2 and head.endswith(("s", "n")):
+            return LABELS[last]
+    return None
