@@ -72,6 +72,7 @@ _MINUTES_TERMS = re.compile(
     r"föredragande|sammanträde)\w*",
     re.IGNORECASE,
 )
+_BODY_DATE_SECTION = re.compile(r"\b[A-ZÅÄÖ][a-zåäö-]{5,} \d{1,2}\.\d{1,2}\.\d{4} §\s?\d{1,4}\b")
 _SECTION = re.compile(r"(?:^|\s)§\s?\d{1,4}\b|\b\d{1,4}\s?§(?:\s|$)")
 _PROGRAMME_TERMS = re.compile(
     r"\b(digiohjelma|digitiekartta|tiekartta|kehittämisohjelma|toimenpideohjelma|"
@@ -149,9 +150,15 @@ def detect_language(text: str) -> Language | None:
     words = [w.lower() for w in _words(text[:200_000])]
     fi = sum(1 for w in words if w in _FI_WORDS)
     sv = sum(1 for w in words if w in _SV_WORDS)
-    if fi + sv < 5:
-        return None
-    return Language.SV if sv > fi else Language.FI
+    if fi + sv >= 5:
+        return Language.SV if sv > fi else Language.FI
+    # Too short for function words (a one-paragraph extract): ask the Finnish lexicon.
+    long_words = [w for w in words if len(w) >= 4][:200]
+    if len(long_words) >= 3 and lexicon.available():
+        known = sum(1 for w in long_words if lexicon.is_word(w))
+        if known >= 0.6 * len(long_words):
+            return Language.FI
+    return None
 
 
 def detect_doc_type(text: str, head: str) -> DocType:
@@ -164,6 +171,8 @@ def detect_doc_type(text: str, head: str) -> DocType:
     pages = max(1, sample.count("\f") + 1)
     if sections and minutes >= 1 and (pages <= 60 or minutes >= pages / 4):
         return DocType.MINUTES
+    if _BODY_DATE_SECTION.search(sample[:20_000]):
+        return DocType.MINUTES  # an item heading such as "Kaupunginhallitus 20.3.2017 § 66"
     if programme >= 3 and programme >= other:
         return DocType.PROGRAMME
     if minutes >= 2 and re.search(r"\b(päätös|beslut)\b", sample, re.IGNORECASE):

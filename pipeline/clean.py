@@ -49,9 +49,9 @@ def _furniture_key(text: str) -> str:
 def remove_furniture(doc: SourceDocument) -> None:
     """Move running headers/footers and page numbers out of the text into `page.furniture`.
 
-    A line is furniture when it sits in the top or bottom band of the page, outside any table,
-    and the same text (digits ignored) recurs in that band on at least half the pages; page
-    numbers are furniture on any page.
+    A line is furniture when it sits in the top or bottom band of the page and the same text
+    (digits ignored) recurs in that band on at least half the pages; page numbers are furniture
+    on any page.
     """
     bands: list[list[Line]] = [_edge_lines(page) for page in doc.pages]
     counts: Counter[str] = Counter()
@@ -77,22 +77,11 @@ def _edge_lines(page: Page) -> list[Line]:
     top_limit, bottom_limit = page.height * _EDGE_ZONE, page.height * (1 - _EDGE_ZONE)
     out = []
     for line in page.lines:
-        if not (line.bottom <= top_limit or line.top >= bottom_limit):
-            continue
-        if any(_inside(line, table.bbox) for table in page.tables):
-            continue
-        out.append(line)
+        # Tables are not exempt: ruling lines around a page header often make pdfplumber
+        # report a "table" that swallows the header.
+        if line.bottom <= top_limit or line.top >= bottom_limit:
+            out.append(line)
     return out
-
-
-def _inside(line: Line, bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = bbox
-    return (
-        line.x0 >= x0 - 1
-        and line.x1 <= x1 + 1
-        and line.top >= top - 1
-        and line.bottom <= bottom + 1
-    )
 
 
 def body_left(page: Page) -> float:

@@ -8,6 +8,8 @@ from pipeline import lexicon
 
 _EDGE_PUNCT = "\"'”“’(),.;:!?»«[]"
 _DASHES = "-\u2010\u2011"  # hyphen, Unicode hyphen, non-breaking hyphen
+# `sosiaali- ja terveyspalvelut`: a hyphen before a conjunction stands for a shared word part.
+_CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "och", "eller", "samt"})
 
 
 def ends_with_hyphen(text: str) -> bool:
@@ -26,6 +28,8 @@ def join_parts(left: str, right: str) -> str:
     stem = left[:-1]
     head = stem.lstrip(_EDGE_PUNCT)
     tail = right.rstrip(_EDGE_PUNCT)
+    if tail.lower() in _CONJUNCTIONS:
+        return f"{left} {right}"
     if not head or not tail:
         return stem + "-" + right
     if tail[0].isupper() and not tail.isupper():

@@ -49,7 +49,13 @@ def sniff_format(path: Path) -> SourceFormat:
     if head.lstrip().startswith(b"%PDF") or b"%PDF-" in head:
         return SourceFormat.PDF
     lowered = head.lower()
-    if b"<html" in lowered or b"<!doctype html" in lowered or b"<body" in lowered:
+    is_html = b"<html" in lowered or b"<!doctype html" in lowered or b"<body" in lowered
+    if path.suffix.lower() == ".pdf":
+        # A file that claims to be a PDF but is not is almost always a failed download
+        # (an HTML error page, a login form): reading it as text would hide the problem.
+        what = "an HTML page" if is_html else f"content starting {head[:8]!r}"
+        raise UnsupportedFormatError(f"not a PDF despite its .pdf suffix: {what}")
+    if is_html:
         return SourceFormat.HTML
     try:
         head.decode("utf-8")
@@ -82,19 +88,26 @@ def read_document(
         doc.pages = _text_pages(text)
     if not doc.pages:
         raise EmptyDocumentError("document has no pages")
+    if not any(line.text.strip() for page in doc.pages for line in page.lines):
+        # Nothing to extract from; say why when OCR could not run (the usual cause).
+        why = "; ".join(doc.warnings) or "no text layer and OCR found no text"
+        raise EmptyDocumentError(f"no text in the document: {why}")
     return doc
 
 
 def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang: str) -> None:
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect:
-        what = "wrong password" if password else "encrypted PDF; give --password"
-        raise EncryptedDocumentError(what) from None
-    except PDFSyntaxError as exc:
-        raise ReadError(f"corrupt PDF: {exc}") from None
     except Exception as exc:  # pdfminer raises many types on damaged files
-        raise ReadError(f"unreadable PDF: {type(exc).__name__}: {exc}") from None
+        # pdfplumber wraps pdfminer's exception; the wrapped one tells what went wrong.
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            what = "wrong password" if password else "encrypted PDF; give --password"
+            raise EncryptedDocumentError(what) from None
+        if isinstance(cause, PDFSyntaxError):
+            raise ReadError(f"corrupt PDF: {cause}") from None
+        detail = f"{type(cause).__name__}: {cause}".rstrip(": ")
+        raise ReadError(f"unreadable PDF: {detail}") from None
     with pdf:
         doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
         try:

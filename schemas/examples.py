@@ -55,7 +55,7 @@ FILLED: dict[str, Record] = {
         period_end=None,
         pipeline_version="0.1.0",
         extracted_at=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
-        warnings=["municipality not recognised", "second; with separator-like text"],
+        warnings=["municipality not recognised", "1 page(s) OCR'd with Tesseract (fin+swe)"],
     ),
     "themes": Theme(
         theme_id=record_id(DOC, "theme", 2),
@@ -89,6 +89,8 @@ FILLED: dict[str, Record] = {
         category="data",
         page=5,
         quote="Talousraportointi, joka tukee resurssien oikeaa kohdentamista*",
+        bbox=(190.0, 402.5, 540.0, 414.0),
+        confidence=0.8,
     ),
     "funding": Funding(
         funding_id=record_id(DOC, "funding", 1),
@@ -107,6 +109,8 @@ FILLED: dict[str, Record] = {
         recipient="Kuopion kaupunki",
         page=2,
         quote="ovat yhteensä 1.592.580 €",
+        bbox=(190.0, 402.5, 540.0, 414.0),
+        confidence=0.8,
     ),
     "decisions": Decision(
         decision_id=record_id(DOC, "decision", 1),
@@ -133,5 +137,7 @@ FILLED: dict[str, Record] = {
         attachments=["Digiohjelma 2024–2026", "Tiekartta"],
         page=1,
         quote="Kaupunginhallitus päätti yksimielisesti",
+        bbox=(190.0, 402.5, 540.0, 414.0),
+        confidence=0.8,
     ),
 }

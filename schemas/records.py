@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from schemas.vocab import (
     Audience,
@@ -21,6 +21,7 @@ from schemas.vocab import (
 
 SCHEMA_VERSION = "1.0"
 LIST_SEPARATOR = "; "
+_PROVENANCE = ("page", "quote", "bbox", "confidence")
 
 BBox = tuple[float, float, float, float]
 
@@ -45,6 +46,18 @@ class Record(BaseModel):
             row[name] = _cell(value)
         return row
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_separator_in_list_items(cls, data: Any) -> Any:
+        # Lists are `; `-joined in CSV, so an item must not contain the separator itself.
+        if isinstance(data, dict):
+            for name, value in data.items():
+                if isinstance(value, list):
+                    data[name] = [
+                        v.replace(LIST_SEPARATOR, ", ") if isinstance(v, str) else v for v in value
+                    ]
+        return data
+
     @classmethod
     def from_row(cls, row: dict[str, str]) -> Self:
         """Rebuild a record from a CSV row written by `to_row`."""
@@ -54,7 +67,11 @@ class Record(BaseModel):
             if _is_list(info.annotation):
                 data[name] = [p for p in raw.split(LIST_SEPARATOR) if p] if raw else []
             elif raw == "":
-                data[name] = None if info.default is None or not info.is_required() else raw
+                if info.is_required():
+                    data[name] = raw
+                elif info.default is None:
+                    data[name] = None
+                # otherwise the field keeps its default ("" for a quote, 0 for counts)
             elif name == "bbox":
                 data[name] = tuple(float(x) for x in raw.split(","))
             else:
@@ -63,8 +80,11 @@ class Record(BaseModel):
 
     @classmethod
     def columns(cls) -> list[str]:
-        """Column names in schema order (the CSV header)."""
-        return list(cls.model_fields)
+        """Column names as DESIGN.md orders them: id, document_id, content, then provenance."""
+        names = list(cls.model_fields)
+        first = list(dict.fromkeys(n for n in (cls.id_field, "document_id") if n in names))
+        last = [n for n in _PROVENANCE if n in names]
+        return first + [n for n in names if n not in first and n not in last] + last
 
 
 def _cell(value: Any) -> str:
