@@ -118,13 +118,13 @@ def evaluate_cmd(gold_dir: Path, out_dir: Path, as_json: bool) -> None:
 
         poimija eval samples/gold outputs --json
     """
-    from pipeline.evaluate import evaluate
+    from pipeline.evaluate import EvaluationError, evaluate
 
-    report = evaluate(gold_dir, out_dir)
-    if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(report.to_text())
+    try:
+        report = evaluate(gold_dir, out_dir)
+    except EvaluationError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(report.to_json() if as_json else report.to_text())
 
 
 @main.command()

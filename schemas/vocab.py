@@ -128,7 +128,7 @@ LABELS: dict[str, SectionLabel] = {
     "perustelut": SectionLabel.BACKGROUND,
     "selostus": SectionLabel.BACKGROUND,
     "asian tausta": SectionLabel.BACKGROUND,
-    "beredning": SectionLabel.BACKGROUND,
+    "beredning": SectionLabel.PREPARERS,  # "Beredning: <who prepared it>"
     "motivering": SectionLabel.BACKGROUND,
     "valmistelija": SectionLabel.PREPARERS,
     "valmistelijat": SectionLabel.PREPARERS,
@@ -183,10 +183,31 @@ def lookup_label(text: str) -> SectionLabel | None:
     key = " ".join(text.replace("\u00ad", "").strip().rstrip(":").split()).lower()
     if key in LABELS:
         return LABELS[key]
-    # Swedish minutes print the body's name before the label: "Välfärdsnämndens beslut".
-    last = key.rsplit(" ", 1)[-1]
-    if last != key and last in ("beslut", "beslutsförslag", "förslag", "päätös", "päätösehdotus"):
-        head = key.rsplit(" ", 1)[0]
-        if len(head.split()) <= 2 and head.endswith(("s", "n")):
-            return LABELS[last]
+    # Combined captions: "Valmistelija / lisätiedot", "Valmistelijat/ Lisätietojen antaja".
+    parts = [p.strip() for p in key.split("/") if p.strip()]
+    if len(parts) > 1 and parts[0] in LABELS:
+        return LABELS[parts[0]]
+    # A genitive before the label names who speaks: "Välfärdsnämndens beslut",
+    # "Sivistysjohtajan päätösehdotus", "Kunnanjohtajan esitys".
+    # A caption ending in a colon may name the person: "Bildningsdirektör N.N.s förslag:".
+    head, _, last = key.rpartition(" ")
+    most = 6 if text.strip().endswith(":") else 2
+    if head and last in _OWNED_LABELS and len(head.split()) <= most and head.endswith(("s", "n")):
+        return LABELS[last]
     return None
+
+
+_OWNED_LABELS = frozenset(
+    {
+        "beslut",
+        "beslutsförslag",
+        "förslag",
+        "päätös",
+        "päätösehdotus",
+        "ehdotus",
+        "esitys",
+        "päätösesitys",
+        "käsittely",
+        "behandling",
+    }
+)

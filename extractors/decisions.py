@@ -1,0 +1,234 @@
+"""Decisions: one record per § item of minutes (pöytäkirja, protokoll, Tweb/CloudNC extracts)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.minutes import (
+    CASE_NUMBER,
+    Block,
+    Item,
+    PageLine,
+    case_number_in,
+    classification_of,
+    split_items,
+)
+from extractors.registry import ExtractionContext, register
+from extractors.verdicts import Lemmatize, decide, surface_lemmas
+from schemas.records import Decision, record_id
+from schemas.source import SourceDocument
+from schemas.vocab import DocType, Language, SectionLabel
+
+QUOTE_CHARS = 200
+_RULE = re.compile(r"^[_\-–=.\s]{4,}$")  # a separator line such as "______"
+_CONTACT = re.compile(
+    r"\S+@\S+|\b(?:puh\.?|p\.|tel\.?|gsm)\s*[\d +()-]{6,}|\+?\d[\d ]{7,}\d", re.IGNORECASE
+)
+_DISSENT = re.compile(
+    r"eriävä\w* mielipite\w*|eriävän mielipiteen|reservation\w*|reserverade", re.I
+)
+# A digest heading: "§ 467 Title: palautettiin yksimielisesti".
+_DIGEST = re.compile(r"^(.*?):\s+(\S.*)$")
+
+
+@register("decisions", table="decisions", needs_nlp=True)
+def extract_decisions(doc: SourceDocument, context: ExtractionContext) -> Iterator[Decision]:
+    """Yield one decision per § item of a minutes document."""
+    if context.document.doc_type is not DocType.MINUTES:
+        return
+    items, preamble = split_items(doc)
+    lemmatize = _lemmatizer(context)
+    single = len(items) == 1
+    for n, item in enumerate(items, start=1):
+        yield _decision(doc, context, item, n, preamble if single else [], single, lemmatize)
+
+
+def _lemmatizer(context: ExtractionContext) -> Lemmatize:
+    nlp = context.nlp
+    if nlp is None or context.document.language is Language.SV:
+        return surface_lemmas
+
+    def lemmas(text: str) -> list[str]:
+        return [t.lemma_.lower() for t in nlp(text[:5000])] + surface_lemmas(text)
+
+    return lemmas
+
+
+def _decision(
+    doc: SourceDocument,
+    context: ExtractionContext,
+    item: Item,
+    n: int,
+    preamble: list[PageLine],
+    single: bool,
+    lemmatize: Lemmatize,
+) -> Decision:
+    title, digest = _title(item, context, single)
+    decision_blocks = item.blocks_of(SectionLabel.DECISION)
+    decision_text = _text(decision_blocks) or digest
+    proposal_blocks = item.blocks_of(SectionLabel.PROPOSAL)
+    proposer, proposal_lines = _proposer(proposal_blocks, item.blocks_of(SectionLabel.PRESENTER))
+    around = " ".join(
+        b.text
+        for b in item.blocks
+        if b.label in (SectionLabel.DISCUSSION, SectionLabel.VOTES, SectionLabel.DECISION)
+    )
+    verdict = decide(decision_text, lemmatize)
+    if around and around != decision_text:
+        extra = decide(around, lemmatize)
+        verdict.recusals = extra.recusals
+        verdict.experts = extra.experts
+        if verdict.votes_for is None and extra.votes_for is not None:
+            verdict.votes_for, verdict.votes_against = extra.votes_for, extra.votes_against
+            verdict.votes_blank, verdict.votes_absent = extra.votes_blank, extra.votes_absent
+            verdict.unanimous = False
+    case_number = _case_number(item, preamble)
+    page, quote = _provenance(item, decision_blocks)
+    return Decision(
+        decision_id=record_id(doc.document_id, "decision", n),
+        document_id=doc.document_id,
+        body=item.body or context.document.body,
+        meeting_date=item.meeting_date or context.document.meeting_date,
+        section=item.section,
+        case_number=case_number,
+        classification=classification_of(case_number),
+        title=title,
+        preparers=_preparers(item.blocks_of(SectionLabel.PREPARERS)),
+        proposer=proposer,
+        proposal=" ".join(pl.text for pl in proposal_lines).strip() or None,
+        decision=decision_text or None,
+        outcome=verdict.outcome,
+        unanimous=verdict.unanimous,
+        votes_for=verdict.votes_for,
+        votes_against=verdict.votes_against,
+        votes_blank=verdict.votes_blank,
+        votes_absent=verdict.votes_absent,
+        dissent=_dissent(around),
+        recusals=verdict.recusals,
+        experts=verdict.experts,
+        attachments=_attachments(item.blocks_of(SectionLabel.ATTACHMENTS)),
+        page=page,
+        quote=quote,
+    )
+
+
+def _text(blocks: list[Block]) -> str:
+    lines = [pl.text for b in blocks for pl in b.lines if not _RULE.match(pl.text)]
+    return " ".join(" ".join(lines).split())
+
+
+def _title(item: Item, context: ExtractionContext, single: bool) -> tuple[str | None, str]:
+    """The item's title, and a digest's decision when the heading carries one."""
+    rest = re.sub(r"^§\s?\d+\s*", "", item.heading.text)
+    rest = re.sub(r"^\d+\s?§\s*", "", rest)
+    if item.body is not None:
+        rest = ""  # "Kaupunginhallitus 22.01.2024 § 25" carries no title
+    parts = [rest] if rest else []
+    parts += [pl.text for pl in item.head_lines if not CASE_NUMBER.search(pl.text)]
+    title = " ".join(" ".join(parts).split())
+    digest = ""
+    if m := _DIGEST.match(title):
+        head, tail = m.groups()
+        if decide(tail).outcome.value != "other":
+            title, digest = head, tail
+    if not title and single:
+        title = context.document.title or ""
+    return title or None, digest
+
+
+def _case_number(item: Item, preamble: list[PageLine]) -> str | None:
+    labelled = [pl for b in item.blocks_of(SectionLabel.CASE_NUMBER) for pl in b.lines]
+    for lines in (labelled, item.head_lines, item.lines[:8], preamble):
+        found = case_number_in(lines)
+        if found:
+            return found
+    return None
+
+
+def _proposer(proposals: list[Block], presenters: list[Block]) -> tuple[str | None, list[PageLine]]:
+    """Who proposes, and the proposal's own lines (without a proposer line under the label)."""
+    lines = [pl for b in proposals for pl in b.lines if not _RULE.match(pl.text)]
+    proposer: str | None = None
+    for block in proposals:
+        # "Kaupunginjohtajan päätösehdotus" → Kaupunginjohtaja (a genitive names the proposer).
+        who = block.caption.rsplit(" ", 1)[0] if " " in block.caption else ""
+        if who.endswith(("n", "s")):
+            proposer = who[:-1]
+    if lines and _looks_like_role(lines[0].text):
+        proposer = proposer or lines[0].text
+        lines = lines[1:]
+    if proposer is None and presenters and presenters[0].lines:
+        who = presenters[0].lines[0].text
+        proposer = who.split(",")[-1].strip() if "," in who else who
+    return proposer, lines
+
+
+def _looks_like_role(text: str) -> bool:
+    """A short line such as `vt. Kaupunginjohtaja` under a proposal label (no sentence)."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and not text.endswith((".", ":"))
+        and bool(re.search(r"johtaja|päällikkö|sihteeri|direktör|chef|ordförande", text, re.I))
+    )
+
+
+def _preparers(blocks: list[Block]) -> list[str]:
+    """Names and titles under Valmistelija/Valmistelijat/Beredning (contact details dropped)."""
+    people: list[str] = []
+    for block in blocks:
+        kept: list[str] = []
+        for n, pl in enumerate(block.lines[:8]):
+            text = pl.text.strip()
+            # Past the first line, only short lines or contact lines still list people; a
+            # longer line is the presentation text that follows without a label of its own.
+            contact = bool(_CONTACT.search(text))
+            if n > 0 and (text.endswith(".") or (len(text.split()) > 5 and not contact)):
+                break
+            kept.append(text)
+        joined = _CONTACT.sub(" ", " ".join(kept))
+        for part in re.split(r",\s*|\s+ja\s+|\s+och\s+|\s{2,}", joined):
+            part = part.strip(" ,;")
+            if part and not part.isdigit() and part not in people:
+                people.append(part)
+    return people
+
+
+def _attachments(blocks: list[Block]) -> list[str]:
+    """Attachment names: one per bullet or numbered line; wrapped lines are joined."""
+    names: list[str] = []
+    for block in blocks:
+        for pl in block.lines:
+            text = pl.text.strip()
+            bullet = re.match(r"^(?:[-•–]\s*|\d{1,2}[.)]\s+|Liite \d+\s*)", text)
+            if bullet and bullet.end() < len(text):
+                names.append(text[bullet.end() :].strip())
+            elif names and text[:1].islower():
+                names[-1] = f"{names[-1]} {text}"
+            elif text:
+                names.append(text)
+    return names
+
+
+def _dissent(text: str) -> str | None:
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if _DISSENT.search(s)]
+    return " ".join(sentences) or None
+
+
+def _provenance(item: Item, decision_blocks: list[Block]) -> tuple[int, str]:
+    """The heading's page, and a quote on that page: the decision's start, else the heading."""
+    page = item.heading.page
+    lines = [pl for b in decision_blocks for pl in b.lines if not _RULE.match(pl.text)]
+    same_page = [pl.text for pl in lines if pl.page == page]
+    if same_page and lines[0].page == page:
+        return page, _clip(" ".join(same_page))
+    return page, _clip(item.heading.text)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    cut = text[:QUOTE_CHARS].rsplit(" ", 1)[0]
+    return cut

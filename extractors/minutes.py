@@ -1,0 +1,254 @@
+"""The structure of minutes: § items, and the labelled blocks inside each item.
+
+Minute systems print the same parts in different places: a § heading alone or with its title
+(`§ 22`, `§ 18 Kokouksen laillisuus`, Swedish `39 § Sammanträdets laglighet`), or a heading
+with the body and date (`Kaupunginhallitus 22.01.2024 § 25`, also Tweb's decision history);
+labels in a left margin or on heading lines (marked by the cleaner), or inline
+(`Esittelijä: Satu Kankare`). This module turns a cleaned document into `Item`s of `Block`s;
+what the blocks mean is decided in `extractors/decisions.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from schemas.source import Line, LineKind, SourceDocument
+from schemas.vocab import SectionLabel, lookup_label
+
+_SECTION_FIRST = re.compile(r"^§\s?(\d{1,4})(?:\s+(\S.*))?$")
+_NUMBER_FIRST = re.compile(r"^(\d{1,4})\s?§\s+([A-ZÅÄÖ].*)$")
+_BODY_DATE_AFTER = re.compile(
+    r"^(?P<body>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?: [\wåäöÅÄÖ-]+){0,3}),?\s+"
+    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}),?\s+(?P<n>\d{1,4})\s?§$"
+)
+_BODY_DATE = re.compile(
+    r"^(?P<body>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?: [\wåäöÅÄÖ-]+){0,3})\s+"
+    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\s+§\s?(?P<n>\d{1,4})$"
+)
+# Diary numbers: OUKA/899/02.06.01.04/2017, 118/07.01.02/2024, LAPDno-2025-91, HEL 2021-009960.
+CASE_NUMBER = re.compile(
+    r"\b(?:[A-ZÅÄÖ]{2,10}/)?\d{1,6}/\d{2}(?:\.\d{2}){0,5}/\d{4}\b"
+    r"|\b[A-ZÅÄÖ]{0,8}D(?:no|nr)-\d{4}-\d{1,6}\b"
+    r"|\bHEL \d{4}-\d{6}\b"
+)
+_CLASSIFICATION = re.compile(r"(?<![\d.])\d{2}(?:\.\d{2}){1,5}(?![\d.])")
+_HISTORY = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4},?\s+(?:§\s?\d+|\d+\s?§)")
+_INLINE_LABEL = re.compile(r"^([A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /-]{2,40}):\s*(.*)$")
+
+
+@dataclass(slots=True)
+class PageLine:
+    """A cleaned text line with the page it is on."""
+
+    page: int
+    line: Line
+
+    @property
+    def text(self) -> str:
+        """The line's text."""
+        return self.line.text
+
+
+@dataclass(slots=True)
+class Block:
+    """A label and the lines it labels (label None: text before the item's first label)."""
+
+    label: SectionLabel | None
+    caption: str
+    lines: list[PageLine] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The block's lines joined with single spaces."""
+        return " ".join(pl.text for pl in self.lines).strip()
+
+
+@dataclass(slots=True)
+class Item:
+    """One § item: its heading, what the heading says, and its labelled blocks."""
+
+    section: str
+    heading: PageLine
+    head_lines: list[PageLine]
+    body: str | None = None
+    meeting_date: dt.date | None = None
+    lines: list[PageLine] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    def blocks_of(self, label: SectionLabel) -> list[Block]:
+        """The item's blocks with this label, in order."""
+        return [b for b in self.blocks if b.label is label]
+
+
+def document_lines(doc: SourceDocument) -> list[PageLine]:
+    """Every cleaned line of the document, in reading order, with its page number."""
+    return [PageLine(page.number, line) for page in doc.pages for line in page.lines]
+
+
+@dataclass(slots=True)
+class _Heading:
+    index: int
+    section: str
+    rest: str
+    body: str | None
+    date: dt.date | None
+
+
+def _heading(pl: PageLine, index: int) -> _Heading | None:
+    text = pl.text.strip()
+    if pl.line.kind is not LineKind.TEXT:
+        return None
+    if m := _SECTION_FIRST.match(text):
+        return _Heading(index, m.group(1), m.group(2) or "", None, None)
+    if _HISTORY.search(text) and "," in text:
+        return None  # "Välfärdsnämnden 15.9.2022, 45 §" repeats the heading above it
+    if (m := _NUMBER_FIRST.match(text)) and pl.line.bold:
+        return _Heading(index, m.group(1), m.group(2), None, None)
+    if m := _BODY_DATE.match(text) or _BODY_DATE_AFTER.match(text):
+        try:
+            date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+        return _Heading(index, m["n"], "", m["body"], date)
+    return None
+
+
+def split_items(doc: SourceDocument) -> tuple[list[Item], list[PageLine]]:
+    """The document's § items (a table of contents is not an item) and the lines before them."""
+    lines = document_lines(doc)
+    headings = [h for i, pl in enumerate(lines) if (h := _heading(pl, i)) is not None]
+    if not headings:
+        return [], lines
+    spans: list[tuple[_Heading, int]] = []
+    for n, h in enumerate(headings):
+        end = headings[n + 1].index if n + 1 < len(headings) else len(lines)
+        # Some systems print the diary number on the line above the § heading: it belongs
+        # to the item below, not to the end of the item above.
+        if end < len(lines) and end > h.index + 1 and _is_case_line(lines[end - 1]):
+            end -= 1
+        spans.append((h, end))
+    # A heading with body and date directly above a bare "§ n" heading of the same number
+    # (or below it) describes the same item: merge them.
+    items: dict[str, Item] = {}
+    order: list[str] = []
+    for h, end in spans:
+        item = _make_item(lines, h, end)
+        known = items.get(h.section)
+        if known is None:
+            items[h.section] = item
+            order.append(h.section)
+            continue
+        # Keep the richest span (a table of contents line has no labels and little text),
+        # but remember body and date from whichever heading printed them.
+        richer = item if _weight(item) > _weight(known) else known
+        richer.body = richer.body or known.body or item.body
+        richer.meeting_date = richer.meeting_date or known.meeting_date or item.meeting_date
+        items[h.section] = richer
+    result = [items[s] for s in order if _weight(items[s]) > 0]
+    preamble = lines[: headings[0].index]
+    return result, preamble
+
+
+def _weight(item: Item) -> int:
+    labelled = sum(len(b.lines) + 5 for b in item.blocks if b.label is not None)
+    return labelled + len(item.lines) // 4
+
+
+def _is_case_line(pl: PageLine) -> bool:
+    return bool(CASE_NUMBER.fullmatch(_strip_case_prefix(pl.text)))
+
+
+def _make_item(lines: list[PageLine], h: _Heading, end: int) -> Item:
+    heading = lines[h.index]
+    body_lines = lines[h.index + 1 : end]
+    head_lines = _title_lines(heading, body_lines, bare=not h.rest and h.body is None)
+    if h.index > 0 and _is_case_line(lines[h.index - 1]):
+        head_lines = [lines[h.index - 1], *head_lines]
+    item = Item(
+        section=h.section,
+        heading=heading,
+        head_lines=head_lines,
+        body=h.body,
+        meeting_date=h.date,
+        lines=body_lines,
+    )
+    item.blocks = split_blocks(body_lines[len(head_lines) :])
+    return item
+
+
+def _title_lines(heading: PageLine, after: list[PageLine], *, bare: bool) -> list[PageLine]:
+    """Lines right under a heading that belong to the title or the case number."""
+    taken: list[PageLine] = []
+    for pl in after[:6]:
+        if pl.line.kind is LineKind.LABEL or _inline_label(pl.text) is not None:
+            break
+        if _is_case_line(pl):
+            taken.append(pl)
+            continue
+        if pl.text.rstrip().endswith(":") or _HISTORY.search(pl.text):
+            break  # "Sivistyslautakunta, 27.01.2025, § 17": an earlier handling, not the title
+        # The title is printed like the heading (bold) and wraps onto a few short lines.
+        if heading.line.bold and pl.line.bold and len(taken) < 4:
+            taken.append(pl)
+            continue
+        if bare and not taken and not heading.line.bold and len(pl.text) < 120:
+            taken.append(pl)  # an unstyled title line under a bare "§ n"
+            continue
+        break
+    return taken
+
+
+def _strip_case_prefix(text: str) -> str:
+    return re.sub(r"^(?:Asianro|Dno|Dnro|Dnr|Diarienummer)\.?:?\s*", "", text.strip())
+
+
+def _inline_label(text: str) -> tuple[SectionLabel, str, str] | None:
+    m = _INLINE_LABEL.match(text.strip())
+    if not m:
+        return None
+    role = lookup_label(m.group(1))
+    return (role, m.group(1), m.group(2)) if role is not None else None
+
+
+def split_blocks(lines: list[PageLine]) -> list[Block]:
+    """Cut an item's lines into blocks at labels (margin, heading line or inline `Label:`)."""
+    blocks = [Block(None, "")]
+    for pl in lines:
+        if pl.line.kind is LineKind.LABEL and pl.line.label is not None:
+            blocks.append(Block(pl.line.label, pl.text.rstrip(":")))
+            continue
+        if pl.line.kind is LineKind.LABEL:
+            blocks.append(Block(None, pl.text.rstrip(":")))
+            continue
+        inline = _inline_label(pl.text)
+        if inline is not None:
+            role, caption, rest = inline
+            block = Block(role, caption)
+            if rest:
+                block.lines.append(PageLine(pl.page, _with_text(pl.line, rest)))
+            blocks.append(block)
+            continue
+        blocks[-1].lines.append(pl)
+    return [b for b in blocks if b.lines or b.label is not None]
+
+
+def _with_text(line: Line, text: str) -> Line:
+    return Line(text, line.x0, line.top, line.x1, line.bottom, line.font_size, line.bold)
+
+
+def case_number_in(lines: list[PageLine]) -> str | None:
+    """The first diary number printed in these lines."""
+    for pl in lines:
+        if m := CASE_NUMBER.search(pl.text):
+            return m.group(0)
+    return None
+
+
+def classification_of(case_number: str | None) -> str | None:
+    """The task-classification part of a diary number (`02.05.02.01` of `7801/02.05.02.01/2019`)."""
+    if not case_number:
+        return None
+    m = _CLASSIFICATION.search(case_number)
+    return m.group(0) if m else None

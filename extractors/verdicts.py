@@ -1,0 +1,214 @@
+"""What a decision text says: outcome, unanimity, vote counts, recusals and experts heard.
+
+Finnish wording is matched through lemmas (spaCy's Finnish pipeline, built on Voikko) so that
+*hyväksyttiin*, *hyväksyi* and *hyväksyy* are one rule; Swedish, which has no lemmatiser here,
+through word stems. The rules follow DESIGN.md's outcome convention: the decision's own
+wording decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from schemas.vocab import Outcome
+
+Lemmatize = Callable[[str], list[str]]
+
+
+def surface_lemmas(text: str) -> list[str]:
+    """Lower-cased words: the fallback when no lemmatiser is available."""
+    return re.findall(r"[\wåäöÅÄÖ-]+", text.lower())
+
+
+@dataclass(slots=True)
+class Verdict:
+    """What the decision text says about the outcome and the vote."""
+
+    outcome: Outcome = Outcome.OTHER
+    unanimous: bool | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_blank: int | None = None
+    votes_absent: int | None = None
+    recusals: list[str] = field(default_factory=list)
+    experts: list[str] = field(default_factory=list)
+
+
+# Swedish stems (and a few Finnish surface forms the lemmatiser may miss).
+_SV_TABLED = re.compile(r"\bbordl[äa]g", re.I)
+_SV_RETURNED = re.compile(r"\båter(?:remi|remitt)", re.I)
+_SV_NOTED = re.compile(r"\bantecknade?s?\b.*\bkännedom|\bför kännedom|\bkonstatera\w*\b", re.I)
+# "nligt förslag": "Enligt förslag" also when a broken text layer loses its first letter.
+_SV_APPROVED = re.compile(
+    r"\bgodk[äa]n\w*|\bbeslöt\b|\bbeslutade\b|\bvaldes\b|\butsåg\w*|nligt förslag", re.I
+)
+_SV_REJECTED = re.compile(r"\bavsl(?:og|ås|ogs)\b|\bförkast\w*", re.I)
+_AMENDED = re.compile(
+    r"\bmuutet\w*|\bmuutoksin\b|\bmuutoksella\b|\blisäyksellä\b|\btäydennet\w*|\bmuutettuna\b"
+    r"|\bmed (?:den )?ändring\w*|\bmed tillägg\w*|\bändrat\b",
+    re.I,
+)
+_UNANIMOUS = re.compile(r"\byksimielise\w*|\benhällig\w*|\benigt\b", re.I)
+_VOTE = re.compile(r"\bäänest\w*|\bäänin\b|\bröstning\w*|\bröster\w*|\bomröstning", re.I)
+_COUNTER = re.compile(r"\bvastaehdotu\w*|\bmotförslag\w*|\bkannatta\w*|\bunderstöd\w*", re.I)
+_NUMBER_WORDS = {"yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6}
+
+
+def decide(text: str, lemmatize: Lemmatize = surface_lemmas) -> Verdict:
+    """Read the outcome and the vote from a decision text."""
+    verdict = Verdict()
+    if not text.strip():
+        return verdict
+    lemmas = set(lemmatize(text))
+    verdict.outcome = _outcome(text, lemmas)
+    _votes(text, verdict)
+    voted = verdict.votes_for is not None or bool(_VOTE.search(text))
+    if _UNANIMOUS.search(text):
+        verdict.unanimous = True
+    elif voted:
+        verdict.unanimous = False
+    elif verdict.outcome is not Outcome.OTHER and not _COUNTER.search(text):
+        verdict.unanimous = True  # accepted without a vote or a counter-proposal
+    verdict.recusals = _names_in_sentences(text, _RECUSAL)
+    verdict.experts = _names_in_sentences(text, _EXPERT)
+    return verdict
+
+
+def _has(lemmas: set[str], lemma: set[str], lowered: str, surface: str) -> bool:
+    """A lemma from the lemmatiser, or — without one — a Finnish surface stem."""
+    return bool(lemma & lemmas) or bool(re.search(surface, lowered))
+
+
+def _outcome(text: str, lemmas: set[str]) -> Outcome:
+    lowered = text.lower()
+    if "pöydälle" in lowered or _SV_TABLED.search(text):
+        return Outcome.TABLED
+    if _has(lemmas, {"palauttaa", "palautua"}, lowered, r"\bpalaut") or _SV_RETURNED.search(text):
+        return Outcome.RETURNED
+    if re.search(r"\bpoiste\w* (?:esityslistalta|käsittelystä)|\bavfördes\b", lowered):
+        return Outcome.REMOVED
+    if _has(lemmas, {"hylätä", "hyljätä"}, lowered, r"\bhyl(?:käsi|ättiin|ätään)"):
+        return Outcome.REJECTED
+    if _SV_REJECTED.search(text):
+        return Outcome.REJECTED
+    approved = _has(
+        lemmas, {"hyväksyä", "valita", "myöntää"}, lowered, r"\bhyväksy|\bvalit|\bmyönn"
+    ) or bool(_SV_APPROVED.search(text))
+    if approved and _AMENDED.search(text):
+        return Outcome.AMENDED
+    if approved:
+        return Outcome.APPROVED
+    if _has(lemmas, {"merkitä"}, lowered, r"\bmerki?t") and "tiedoksi" in lowered:
+        return Outcome.NOTED
+    if _has(lemmas, {"todeta"}, lowered, r"\btodet|\btotesi|\btoteaa"):
+        return Outcome.NOTED
+    if _SV_NOTED.search(text):
+        return Outcome.NOTED
+    if _has(lemmas, {"päättää"}, lowered, r"\bpäätti\b|\bpäätettiin\b|\bpäättää\b"):
+        return Outcome.AMENDED if _AMENDED.search(text) else Outcome.APPROVED
+    return Outcome.OTHER
+
+
+_COUNT = r"(\d{1,3}|yksi|kaksi|kolme|neljä|viisi|kuusi)"
+
+
+def _number(token: str) -> int:
+    return _NUMBER_WORDS.get(token.lower()) or int(token)
+
+
+def _votes(text: str, verdict: Verdict) -> None:
+    """Vote counts in the common phrasings; names listed under JAA/EI headings are counted."""
+    patterns = {
+        "votes_for": rf"\b{_COUNT}\s*(?:JAA|jaa)\b|\bJAA[- ]?(?:ääni\w*)?:?\s*{_COUNT}\b"
+        rf"|\bJa-?röster:?\s*{_COUNT}\b|\b{_COUNT}\s+ja-?röster",
+        "votes_against": rf"\b{_COUNT}\s*(?:EI|ei)\b(?!\s+\w+ä)"
+        rf"|\bEI[- ]?(?:ääni\w*)?:?\s*{_COUNT}\b"
+        rf"|\bNej-?röster:?\s*{_COUNT}\b|\b{_COUNT}\s+nej-?röster",
+        "votes_blank": rf"\b{_COUNT}\s*tyhj\w*|\btyhjiä:?\s*{_COUNT}\b|\bblanka:?\s*{_COUNT}\b"
+        rf"|\b{_COUNT}\s+blanka",
+        "votes_absent": rf"\b{_COUNT}\s*poissa\w*|\bpoissa:?\s*{_COUNT}\b"
+        rf"|\bfrånvarande:?\s*{_COUNT}\b",
+    }
+    if not _VOTE.search(text) and not re.search(r"\bJAA\b|\bJa-röster", text):
+        return
+    for name, pattern in patterns.items():
+        m = re.search(pattern, text)
+        if m:
+            token = next(g for g in m.groups() if g)
+            setattr(verdict, name, _number(token))
+    if verdict.votes_for is None:
+        _count_named_votes(text, verdict)
+    if verdict.votes_for is None:
+        # "äänin 7-4", "med rösterna 29–22": for the proposal first, then against.
+        m = re.search(r"(?:äänin|rösterna|röstetalet)\s+(\d{1,3})\s*[-–]\s*(\d{1,3})\b", text)
+        if m:
+            verdict.votes_for, verdict.votes_against = int(m.group(1)), int(m.group(2))
+
+
+_NAMED_VOTES = re.compile(
+    r"\b(?:JAA|Jaa|Ja)(?:-äänet|-röster)?:\s*(?P<yes>.*?)\s*\b(?:EI|Ei|Nej)(?:-äänet|-röster)?:\s*"
+    r"(?P<no>.*?)(?=\s*\b(?:TYHJÄ|Tyhjä|Tyhjiä|POISSA|Poissa|Blanka|Frånvarande)\w*:|$)",
+    re.S,
+)
+
+
+def _count_named_votes(text: str, verdict: Verdict) -> None:
+    """Count the names listed under Jaa/Ei headings when no numbers are printed."""
+    m = _NAMED_VOTES.search(text)
+    if not m or re.match(r"\d", m["yes"]):
+        return
+    verdict.votes_for = len(_vote_names(m["yes"]))
+    verdict.votes_against = len(_vote_names(m["no"]))
+
+
+def _vote_names(text: str) -> list[str]:
+    text = re.split(r"(?<=[a-zåäö])\.\s+[A-ZÅÄÖ]", text)[0]  # the list ends with its sentence
+    return [p for p in re.split(r",\s*|\s+ja\s+|\s+och\s+|\n", text) if p.strip()]
+
+
+_RECUSAL = re.compile(
+    r"esteelli\w*|jääv\w*|jäävä\w*|poistui kokouksesta|poistui\b.*\bajaksi|deltog inte"
+    r"|anmälde jäv|jävig\w*|avlägsnade sig",
+    re.I,
+)
+_EXPERT = re.compile(r"asiantuntija\w*|sakkunnig\w*|som expert", re.I)
+_NAME = re.compile(
+    r"\b(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)+"
+)
+# Capitalised words that start sentences or name roles, not people.
+_NOT_NAMES = frozenset(
+    [
+        "Kaupunginhallitus",
+        "Kaupunginvaltuusto",
+        "Kaupunginjohtaja",
+        "Puheenjohtaja",
+        "Talousjohtaja",
+        "Asia",
+        "Kokouksessa",
+        "Läsnä",
+        "Hallituksen",
+        "Jäsen",
+        "Varajäsen",
+        "Ordförande",
+        "Stadsdirektör",
+    ]
+)
+
+
+def _names_in_sentences(text: str, trigger: re.Pattern[str]) -> list[str]:
+    """Person names (two or more capitalised words) in sentences that match `trigger`."""
+    names: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not trigger.search(sentence):
+            continue
+        for m in _NAME.finditer(sentence):
+            if re.match(r"\s+(?:Oy|Oyj|Ab|ry|rf)\b|:n\b", sentence[m.end() :]):
+                continue  # a company or association, not a person
+            words = [w for w in m.group(0).split() if w not in _NOT_NAMES]
+            if len(words) >= 2 and words[0] not in _NOT_NAMES:
+                name = " ".join(words)
+                if name not in names:
+                    names.append(name)
+    return names
