@@ -34,7 +34,7 @@ demo: setup
 	$(BIN)/poimija eval samples/gold outputs
 
 lint: setup
-	$(BIN)/ruff check pipeline extractors schemas tests samples/build_samples.py
+	$(BIN)/ruff check .
 	$(BIN)/mypy pipeline extractors schemas
 
 test: lint

@@ -1,0 +1,1 @@
+"""Builders for the sample PDFs in ``samples/`` (entry point: ``samples/build_samples.py``)."""
