@@ -12,6 +12,7 @@ from extractors.minutes import (
     PageLine,
     case_number_in,
     classification_of,
+    last_stage,
     split_items,
 )
 from extractors.registry import ExtractionContext, register
@@ -65,24 +66,36 @@ def _decision(
     lemmatize: Lemmatize,
 ) -> Decision:
     title, digest = _title(item, context, single)
-    decision_blocks = item.blocks_of(SectionLabel.DECISION)
+    # An item handled earlier by a committee repeats that stage's proposal and decision;
+    # the record is about the last stage, this body's own.
+    stage = last_stage(item)
+    decision_blocks = [b for b in stage if b.label is SectionLabel.DECISION]
     decision_text = _text(decision_blocks) or digest
-    proposal_blocks = item.blocks_of(SectionLabel.PROPOSAL)
-    proposer, proposal_lines = _proposer(proposal_blocks, item.blocks_of(SectionLabel.PRESENTER))
+    proposal_blocks = [b for b in stage if b.label is SectionLabel.PROPOSAL]
+    presenters = [b for b in stage if b.label is SectionLabel.PRESENTER]
+    proposer, proposal_lines = _proposer(proposal_blocks, presenters)
+    proposal = " ".join(pl.text for pl in proposal_lines).strip() or None
     around = " ".join(
         b.text
-        for b in item.blocks
+        for b in stage
         if b.label in (SectionLabel.DISCUSSION, SectionLabel.VOTES, SectionLabel.DECISION)
     )
-    verdict = decide(decision_text, lemmatize)
+    verdict = decide(decision_text, lemmatize, proposal=proposal)
     if around and around != decision_text:
         extra = decide(around, lemmatize)
-        verdict.recusals = extra.recusals
-        verdict.experts = extra.experts
+        verdict.recusals, verdict.experts = extra.recusals, extra.experts
         if verdict.votes_for is None and extra.votes_for is not None:
             verdict.votes_for, verdict.votes_against = extra.votes_for, extra.votes_against
             verdict.votes_blank, verdict.votes_absent = extra.votes_blank, extra.votes_absent
             verdict.unanimous = False
+    recusal_blocks = [b for b in stage if b.label is SectionLabel.RECUSALS]
+    if recusal_blocks:
+        listed = decide(_text(recusal_blocks), lemmatize)
+        verdict.recusals = listed.recusals
+        verdict.experts += [n for n in listed.experts if n not in verdict.experts]
+    dissent = _dissent(around)
+    if dissent and verdict.unanimous:
+        verdict.unanimous = False
     case_number = _case_number(item, preamble)
     page, quote = _provenance(item, decision_blocks)
     return Decision(
@@ -96,7 +109,7 @@ def _decision(
         title=title,
         preparers=_preparers(item.blocks_of(SectionLabel.PREPARERS)),
         proposer=proposer,
-        proposal=" ".join(pl.text for pl in proposal_lines).strip() or None,
+        proposal=proposal,
         decision=decision_text or None,
         outcome=verdict.outcome,
         unanimous=verdict.unanimous,
@@ -104,7 +117,7 @@ def _decision(
         votes_against=verdict.votes_against,
         votes_blank=verdict.votes_blank,
         votes_absent=verdict.votes_absent,
-        dissent=_dissent(around),
+        dissent=dissent,
         recusals=verdict.recusals,
         experts=verdict.experts,
         attachments=_attachments(item.blocks_of(SectionLabel.ATTACHMENTS)),
@@ -175,40 +188,74 @@ def _looks_like_role(text: str) -> bool:
 
 
 def _preparers(blocks: list[Block]) -> list[str]:
-    """Names and titles under Valmistelija/Valmistelijat/Beredning (contact details dropped)."""
+    """People under Valmistelija/Valmistelijat/Beredning, contact details dropped.
+
+    Printed either on one line (`talousjohtaja Jukka Weisell, talouspäällikkö Armi Tauriainen`)
+    or a person per few lines (`Satu Kankare` / e-mail / `Kaupunginjohtaja`), which becomes
+    `Satu Kankare, Kaupunginjohtaja`.
+    """
     people: list[str] = []
     for block in blocks:
         kept: list[str] = []
-        for n, pl in enumerate(block.lines[:8]):
+        for n, pl in enumerate(block.lines[:10]):
             text = pl.text.strip()
             # Past the first line, only short lines or contact lines still list people; a
             # longer line is the presentation text that follows without a label of its own.
             contact = bool(_CONTACT.search(text))
-            if n > 0 and (text.endswith(".") or (len(text.split()) > 5 and not contact)):
+            if n > 0 and (text.endswith((".", ":")) or (len(text.split()) > 5 and not contact)):
                 break
             kept.append(text)
-        joined = _CONTACT.sub(" ", " ".join(kept))
-        for part in re.split(r",\s*|\s+ja\s+|\s+och\s+|\s{2,}", joined):
+        lines = [s for s in (" ".join(_CONTACT.sub(" ", k).split()) for k in kept) if s]
+        if len(lines) > 1 and not any("," in s for s in lines) and _PERSON.fullmatch(lines[0]):
+            people += _paired(lines)
+            continue
+        for part in re.split(r",\s*|(?<!-)\s+ja\s+|\s+och\s+", " ".join(lines)):
             part = part.strip(" ,;")
             if part and not part.isdigit() and part not in people:
                 people.append(part)
     return people
 
 
+_PERSON = re.compile(r"[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+){1,2}")
+
+
+def _paired(lines: list[str]) -> list[str]:
+    """`Name` followed by `Title` lines → `Name, Title`; stops at the first line that is neither."""
+    people: list[str] = []
+    i = 0
+    while i < len(lines) and _PERSON.fullmatch(lines[i]):
+        name = lines[i]
+        title = lines[i + 1] if i + 1 < len(lines) and not _PERSON.fullmatch(lines[i + 1]) else ""
+        if title and len(title.split()) <= 4:
+            people.append(f"{name}, {title}")
+            i += 2
+        else:
+            people.append(name)
+            i += 1
+    return people
+
+
 def _attachments(blocks: list[Block]) -> list[str]:
-    """Attachment names: one per bullet or numbered line; wrapped lines are joined."""
+    """Attachment names: one per bullet or numbered line (numbers dropped), wraps joined."""
     names: list[str] = []
     for block in blocks:
+        numbered = False
         for pl in block.lines:
             text = pl.text.strip()
-            bullet = re.match(r"^(?:[-•–]\s*|\d{1,2}[.)]\s+|Liite \d+\s*)", text)
+            bullet = _BULLET.match(text)
             if bullet and bullet.end() < len(text):
+                numbered = True
                 names.append(text[bullet.end() :].strip())
             elif names and text[:1].islower():
                 names[-1] = f"{names[-1]} {text}"
+            elif numbered:
+                break  # the list is over: what follows is the item's text
             elif text:
                 names.append(text)
     return names
+
+
+_BULLET = re.compile(r"^(?:[-•–]\s*|\d{1,2}[.)]?\s+(?=\S)|Liite \d+\s*)")
 
 
 def _dissent(text: str) -> str | None:

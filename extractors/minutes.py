@@ -252,3 +252,14 @@ def classification_of(case_number: str | None) -> str | None:
         return None
     m = _CLASSIFICATION.search(case_number)
     return m.group(0) if m else None
+
+
+def last_stage(item: Item) -> list[Block]:
+    """The blocks of the item's last handling stage (after the last `Body, date, § n` line)."""
+    starts = [
+        i for i, pl in enumerate(item.lines) if _HISTORY.search(pl.text) and len(pl.text) < 80
+    ]
+    starts = [i for i in starts if i >= len(item.head_lines)]
+    if not starts:
+        return item.blocks
+    return split_blocks(item.lines[starts[-1] + 1 :])

@@ -52,25 +52,40 @@ _AMENDED = re.compile(
 )
 _UNANIMOUS = re.compile(r"\byksimielise\w*|\benhällig\w*|\benigt\b", re.I)
 _VOTE = re.compile(r"\bäänest\w*|\bäänin\b|\bröstning\w*|\bröster\w*|\bomröstning", re.I)
-_COUNTER = re.compile(r"\bvastaehdotu\w*|\bmotförslag\w*|\bkannatta\w*|\bunderstöd\w*", re.I)
+_COUNTER = re.compile(
+    r"\bvastaehdotu\w*|\bpoikkeava\w* (?:esity|ehdotu)\w*|\bmotförslag\w*|\bunderstöd\w*",
+    re.I,
+)
 _NUMBER_WORDS = {"yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6}
 
 
-def decide(text: str, lemmatize: Lemmatize = surface_lemmas) -> Verdict:
-    """Read the outcome and the vote from a decision text."""
+def decide(
+    text: str, lemmatize: Lemmatize = surface_lemmas, *, proposal: str | None = None
+) -> Verdict:
+    """Read the outcome and the vote from a decision text (and the proposal it answers)."""
     verdict = Verdict()
     if not text.strip():
         return verdict
     lemmas = set(lemmatize(text))
     verdict.outcome = _outcome(text, lemmas)
+    elected = _has(lemmas, {"valita"}, text.lower(), r"\bvalit|\bvalde|\butsåg")
+    if (
+        verdict.outcome is Outcome.APPROVED
+        and elected
+        and proposal
+        and _other_people(proposal, text)
+    ):
+        verdict.outcome = Outcome.AMENDED  # e.g. others elected than the proposal named
     _votes(text, verdict)
     voted = verdict.votes_for is not None or bool(_VOTE.search(text))
     if _UNANIMOUS.search(text):
         verdict.unanimous = True
-    elif voted:
+    elif voted or _COUNTER.search(text):
         verdict.unanimous = False
-    elif verdict.outcome is not Outcome.OTHER and not _COUNTER.search(text):
-        verdict.unanimous = True  # accepted without a vote or a counter-proposal
+    elif verdict.outcome not in (Outcome.OTHER, Outcome.AMENDED):
+        # Accepted without a vote or a counter-proposal. A proposal changed in the meeting
+        # was not accepted as such, and the text does not say how: left empty.
+        verdict.unanimous = True
     verdict.recusals = _names_in_sentences(text, _RECUSAL)
     verdict.experts = _names_in_sentences(text, _EXPERT)
     return verdict
@@ -100,7 +115,9 @@ def _outcome(text: str, lemmas: set[str]) -> Outcome:
         return Outcome.AMENDED
     if approved:
         return Outcome.APPROVED
-    if _has(lemmas, {"merkitä"}, lowered, r"\bmerki?t") and "tiedoksi" in lowered:
+    if _has(lemmas, {"merkitä"}, lowered, r"\bmerki?t") and re.search(
+        r"\btiedo(?:ksi|kse)", lowered
+    ):
         return Outcome.NOTED
     if _has(lemmas, {"todeta"}, lowered, r"\btodet|\btotesi|\btoteaa"):
         return Outcome.NOTED
@@ -168,12 +185,38 @@ def _vote_names(text: str) -> list[str]:
     return [p for p in re.split(r",\s*|\s+ja\s+|\s+och\s+|\n", text) if p.strip()]
 
 
+def _other_people(proposal: str, decision: str) -> bool:
+    """True when the decision names people and none of them is in the proposal."""
+    named = {m.group(0) for m in _NAME.finditer(decision)} - _NOT_NAMES
+    proposed = {m.group(0) for m in _NAME.finditer(proposal)}
+    return bool(named) and bool(proposed) and not named <= proposed
+
+
+def listed_names(text: str) -> list[str]:
+    """Person names in a list such as `Esteellisenä; Jenni Huttunen, Pekka Hella`."""
+    names: list[str] = []
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group(0).split() if w not in _NOT_NAMES]
+        name = " ".join(words)
+        if len(words) >= 2 and name not in names and not _COMMON.search(name):
+            names.append(name)
+    return names
+
+
+# Capitalised headings that look like two names: "Esteellisyys Esteellisenä".
+_COMMON = re.compile(r"\b(?:Esteelli|Jääv|Läsnä|Poissa)\w*")
+
+
+# Sentences that name a substitute, a stand-in chair or an expert leaving after presenting.
+_STAND_IN = re.compile(r"\bvarajäsen\w*|\bpuheenjohtajana\b|\besittely\w* jälkeen", re.I)
 _RECUSAL = re.compile(
     r"esteelli\w*|jääv\w*|jäävä\w*|poistui kokouksesta|poistui\b.*\bajaksi|deltog inte"
     r"|anmälde jäv|jävig\w*|avlägsnade sig",
     re.I,
 )
-_EXPERT = re.compile(r"asiantuntija\w*|sakkunnig\w*|som expert", re.I)
+_EXPERT = re.compile(
+    r"asiantuntija\w*|esittelyn ajan|esittelemässä|kuultavana|sakkunnig\w*|som expert|hördes", re.I
+)
 _NAME = re.compile(
     r"\b(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)+"
 )
@@ -203,11 +246,13 @@ def _names_in_sentences(text: str, trigger: re.Pattern[str]) -> list[str]:
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if not trigger.search(sentence):
             continue
+        if trigger is _RECUSAL and _STAND_IN.search(sentence):
+            continue  # names a substitute or a stand-in chair, not who stepped aside
         for m in _NAME.finditer(sentence):
             if re.match(r"\s+(?:Oy|Oyj|Ab|ry|rf)\b|:n\b", sentence[m.end() :]):
                 continue  # a company or association, not a person
             words = [w for w in m.group(0).split() if w not in _NOT_NAMES]
-            if len(words) >= 2 and words[0] not in _NOT_NAMES:
+            if len(words) >= 2 and words[0] not in _NOT_NAMES and not _COMMON.search(m.group(0)):
                 name = " ".join(words)
                 if name not in names:
                     names.append(name)

@@ -314,7 +314,11 @@ _MINUTES_KIND = re.compile(
 _E_SIGNATURE = re.compile(
     r"allekirjoittaneet|undertecknats elektroniskt|signed electronically", re.I
 )
-_NOT_TITLE = re.compile(r"^(?:§|\d|[A-ZÅÄÖ]{2,}/\d)|_{5,}|:$")
+# Not a title: item headings, diary numbers ("Asianro 7801/02.05.02.01/2019"), rules, captions.
+_NOT_TITLE = re.compile(
+    r"^(?:§|\d|[A-ZÅÄÖ]{2,}/\d|(?:Asianro|Asianumero|Dnro?|Dnr|Diarienummer)\b)|_{5,}|:$"
+    r"|\d{4},? §\s?\d"
+)
 
 
 def detect_title(doc: SourceDocument) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,3 +77,15 @@ def ocr_pdf_page(path: Path, index: int, width: float, height: float, *, lang: s
             }
         )
     return OcrResult(words)
+
+
+# Tesseract's Finnish and Swedish models read `§` as `&` (or `8`) and `@` as `&`: fix the
+# unambiguous places, where `&` stands between a date or a line start and a number, or inside
+# an e-mail address.
+_SECTION_SIGN = re.compile(r"(?:(?<=\d{4} )|^)&(?=\s?\d{1,4}\b)|(?<=\d )&(?=\s|$)")
+_AT_SIGN = re.compile(r"(?<=[a-z0-9.])\s?&\s?(?=[a-z0-9-]+\.(?:fi|se|com|net|org)\b)")
+
+
+def correct(text: str) -> str:
+    """Undo Tesseract's usual misreadings of `§` and `@` in minutes."""
+    return _AT_SIGN.sub("@", _SECTION_SIGN.sub("§", text))

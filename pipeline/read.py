@@ -137,6 +137,8 @@ def _read_page(page: Any, number: int, path: Path, doc: SourceDocument, ocr_lang
             # The rendered page holds any stray text layer too, so OCR words replace it.
             out.ocr = True
             out.lines = lines_from_words(result.words)
+            for line in out.lines:
+                line.text = ocr.correct(line.text)
             return out
     out.lines = lines_from_words(words)
     if len(page.lines) + len(page.rects) + len(page.edges) >= _MIN_RULINGS:

@@ -104,6 +104,7 @@ class SectionLabel(StrEnum):
     DISCUSSION = "discussion"
     DECISION = "decision"
     VOTES = "votes"
+    RECUSALS = "recusals"
     ATTACHMENTS = "attachments"
     MATERIAL = "material"
     IMPACT = "impact"
@@ -160,6 +161,10 @@ LABELS: dict[str, SectionLabel] = {
     "äänestystulokset": SectionLabel.VOTES,
     "äänestys": SectionLabel.VOTES,
     "omröstning": SectionLabel.VOTES,
+    "esteellisyys": SectionLabel.RECUSALS,
+    "esteellisyydet": SectionLabel.RECUSALS,
+    "jääviys": SectionLabel.RECUSALS,
+    "jäv": SectionLabel.RECUSALS,
     "liitteet": SectionLabel.ATTACHMENTS,
     "liite": SectionLabel.ATTACHMENTS,
     "bilagor": SectionLabel.ATTACHMENTS,
@@ -173,6 +178,12 @@ LABELS: dict[str, SectionLabel] = {
     "delges": SectionLabel.EXECUTION,
     "verkställighet": SectionLabel.EXECUTION,
     "muutoksenhaku": SectionLabel.APPEAL,
+    "muutoksenhakukielto": SectionLabel.APPEAL,
+    "muutoksenhakuohjeet": SectionLabel.APPEAL,
+    "oikaisuvaatimusohje": SectionLabel.APPEAL,
+    "valitusosoitus": SectionLabel.APPEAL,
+    "besvärsanvisning": SectionLabel.APPEAL,
+    "anvisning för rättelseyrkande": SectionLabel.APPEAL,
     "muutoksenhakuohje": SectionLabel.APPEAL,
     "sovelletut oikeusohjeet": SectionLabel.INFORMATION,
 }

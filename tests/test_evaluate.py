@@ -500,8 +500,8 @@ def test_a_perfect_run_written_from_schema_records_scores_one(tmp_path: Path) ->
             {"source": "a.pdf", "documents": {"pages": 2, "page_count": 2}},
             "bad.json: documents.page_count: unknown field (known: body, doc_type, extracted_at, "
             "language, meeting_date, municipality, municipality_code, ocr_pages, pages, "
-            "period_end, period_start, pipeline_version, schema_version, source_format, source_path, "
-            "source_sha256, title, warnings)",
+            "period_end, period_start, pipeline_version, schema_version, source_format, "
+            "source_path, source_sha256, title, warnings)",
         ),
     ],
 )
