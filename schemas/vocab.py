@@ -205,6 +205,15 @@ def lookup_label(text: str) -> SectionLabel | None:
     most = 6 if text.strip().endswith(":") else 2
     if head and last in _OWNED_LABELS and len(head.split()) <= most and head.endswith(("s", "n")):
         return LABELS[last]
+    # Broken text layers swap single letters ("Välfärdsnämndens beslui:"): a captioned label
+    # ending in a colon may differ from a known one by one letter.
+    if head and text.strip().endswith(":") and len(head.split()) <= most:
+        for known in _OWNED_LABELS:
+            if (
+                len(known) == len(last) >= 5
+                and sum(a != b for a, b in zip(known, last, strict=True)) == 1
+            ):
+                return LABELS[known]
     return None
 
 

@@ -38,7 +38,9 @@ CASES = [
         Outcome.RETURNED,
         True,
     ),
-    ("Ehdotus hyväksyttiin seuraavin muutoksin: kohta 2 poistetaan.", Outcome.AMENDED, True),
+    # Changed in the meeting: not "accepted as proposed", and the text does not say how.
+    ("Ehdotus hyväksyttiin seuraavin muutoksin: kohta 2 poistetaan.", Outcome.AMENDED, None),
+    ("Ehdotus hyväksyttiin yksimielisesti seuraavin muutoksin.", Outcome.AMENDED, True),
     ("Kaupunginhallitus hylkäsi esityksen äänin 7-4.", Outcome.REJECTED, False),
     ("Välfärdsnämnden beslöt enhälligt att godkänna förslaget.", Outcome.APPROVED, True),
     ("Ärendet återremitterades för ny beredning.", Outcome.RETURNED, True),
