@@ -84,10 +84,11 @@ def _decision(
     if around and around != decision_text:
         extra = decide(around, lemmatize)
         verdict.recusals, verdict.experts = extra.recusals, extra.experts
-        if verdict.votes_for is None and extra.votes_for is not None:
-            verdict.votes_for, verdict.votes_against = extra.votes_for, extra.votes_against
-            verdict.votes_blank, verdict.votes_absent = extra.votes_blank, extra.votes_absent
-            verdict.unanimous = False
+        # Counts printed under Äänestystulokset / Kokouskäsittely fill what the decision omits.
+        for name in ("votes_for", "votes_against", "votes_blank", "votes_absent"):
+            if getattr(verdict, name) is None and getattr(extra, name) is not None:
+                setattr(verdict, name, getattr(extra, name))
+                verdict.unanimous = False
     recusal_blocks = [b for b in stage if b.label is SectionLabel.RECUSALS]
     if recusal_blocks:
         listed = decide(_text(recusal_blocks), lemmatize)

@@ -153,7 +153,9 @@ def split_items(doc: SourceDocument) -> tuple[list[Item], list[PageLine]]:
 
 def _weight(item: Item) -> int:
     labelled = sum(len(b.lines) + 5 for b in item.blocks if b.label is not None)
-    return labelled + len(item.lines) // 4
+    # A one-line digest ("§ 467 Title: palautettiin yksimielisesti") is an item on its own.
+    digest = 1 if re.search(r"\S: \S", item.heading.text) else 0
+    return labelled + len(item.lines) // 4 + digest
 
 
 def _is_case_line(pl: PageLine) -> bool:

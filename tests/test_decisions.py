@@ -36,20 +36,28 @@ def test_real_decision_field_accuracy(real_report: EvalReport, field: str) -> No
     assert real_report.fields[f"decisions.{field}"] >= 0.90
 
 
-def test_every_decision_quote_is_on_its_page(real_run: RunOutput) -> None:
+def _assert_quotes_on_their_pages(run: RunOutput) -> int:
     pages = {}
-    for result in real_run.results:
+    for result in run.results:
         assert result.document is not None
-        text = (real_run.out_dir / "text" / f"{result.document.document_id}.txt").read_text(
+        text = (run.out_dir / "text" / f"{result.document.document_id}.txt").read_text(
             encoding="utf-8"
         )
         pages[result.document.document_id] = [" ".join(p.split()) for p in text.split("\f")]
-    with (real_run.out_dir / "decisions.csv").open(encoding="utf-8", newline="") as fh:
+    with (run.out_dir / "decisions.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) >= 40
     for row in rows:
         page = pages[row["document_id"]][int(row["page"]) - 1]
         assert row["quote"] and " ".join(row["quote"].split()) in page, row["decision_id"]
+    return len(rows)
+
+
+def test_every_real_decision_quote_is_on_its_page(real_run: RunOutput) -> None:
+    assert _assert_quotes_on_their_pages(real_run) >= 40
+
+
+def test_every_sample_decision_quote_is_on_its_page(sample_run: RunOutput) -> None:
+    assert _assert_quotes_on_their_pages(sample_run) == 4
 
 
 @pytest.fixture(scope="module")
