@@ -8,163 +8,34 @@ micro-averaged over all documents; field accuracy is measured on matched pairs o
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import json
-import types
 import unicodedata
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar
 
-from pipeline.errors import PoimijaError
+from pipeline.gold import KINDS, MATCH_KEY, RECORD_TABLES, GoldFile, Kind, load_gold
+from pipeline.gold import EvaluationError as EvaluationError  # re-export: cli, tests
+from pipeline.scores import EvalReport as EvalReport
+from pipeline.scores import Mismatch as Mismatch
+from pipeline.scores import QuoteCheck, TableScore
 from schemas.records import LIST_SEPARATOR, TABLES
 
 THRESHOLD = 0.85
 """Least similarity for a fuzzy match (names, texts) and for a long text to count as correct."""
 TOLERANCE = 0.005
 """Largest difference at which two numbers (euros, percentages) are equal."""
-LONG_TEXTS = frozenset({"description", "proposal", "decision", "quote", "text", "title", "name"})
-RECORD_TABLES = ("themes", "actions", "funding", "decisions")
-MATCH_KEY = {"themes": "name", "actions": "text", "funding": "amount_eur", "decisions": "section"}
-# Gold-only fields that point at another record instead of holding a value.
-REFERENCES = {"actions": "theme", "funding": "decision_section"}
-# Fields no gold writer can know: IDs come from the file's hash, bbox/confidence from the run.
-NOT_GOLD = frozenset({"document_id", "bbox", "confidence"})
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00ad": None})
 
 Row = dict[str, str]
-Kind = str | type[StrEnum]
 _N = TypeVar("_N", int, float)
-
-
-class EvaluationError(PoimijaError, ValueError):
-    """A gold or output folder cannot be evaluated; the message names the file and the problem."""
-
-    stage = "eval"
-
-
-class Mismatch(NamedTuple):
-    """One difference between gold and output; field is "(missing)"/"(extra)" for unmatched."""
-
-    source: str
-    table: str
-    field: str
-    gold: Any
-    got: Any
-
-
-@dataclass
-class TableScore:
-    """Matched (tp), extra (fp) and missed (fn) records of one table, summed over documents."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    # With no record in gold or output every score is None ("n/a"): nothing was measured.
-    # Otherwise an empty denominator gives 0.0 (gold records but no output, or gold `[]`).
-    @property
-    def precision(self) -> float | None:
-        """tp / (tp + fp), or None when the table was not assessed."""
-        return _share(self.tp, self.tp + self.fp, self.tp + self.fp + self.fn)
-
-    @property
-    def recall(self) -> float | None:
-        """tp / (tp + fn), or None when the table was not assessed."""
-        return _share(self.tp, self.tp + self.fn, self.tp + self.fp + self.fn)
-
-    @property
-    def f1(self) -> float | None:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        """Scores (rounded to 4 decimals, None when not assessed) and counts."""
-        return {"precision": _round(self.precision), "recall": _round(self.recall),
-                "f1": _round(self.f1), **asdict(self)}
-
-
-@dataclass
-class QuoteCheck:
-    """Provenance: how many output quotes occur in the cleaned text, and on the record's page."""
-
-    checked: int = 0
-    found: int = 0
-    on_page: int = 0
-    without_text: int = 0  # records whose document has no text/<document_id>.txt
-
-    def to_dict(self) -> dict[str, Any]:
-        """Shares (None when nothing was checked) and counts."""
-        return {"quotes_found": _round(_share(self.found, self.checked, self.checked)),
-                "quotes_on_page": _round(_share(self.on_page, self.checked, self.checked)),
-                **asdict(self)}
-
-
-@dataclass
-class EvalReport:
-    """What `evaluate` found: table scores, field accuracies, quote check, missing documents."""
-
-    tables: dict[str, TableScore] = field(default_factory=lambda: {t: TableScore() for t in TABLES})
-    fields: dict[str, float] = field(default_factory=dict)
-    assessed: dict[str, int] = field(default_factory=dict)
-    quotes: QuoteCheck = field(default_factory=QuoteCheck)
-    missing_documents: list[str] = field(default_factory=list)
-    mismatches: list[Mismatch] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data; the keys `tables` and `fields` are a public contract."""
-        return {"tables": {name: score.to_dict() for name, score in self.tables.items()},
-                "fields": {k: _round(v) for k, v in sorted(self.fields.items())},
-                "assessed": dict(sorted(self.assessed.items())), "quotes": self.quotes.to_dict(),
-                "missing_documents": list(self.missing_documents),
-                "mismatches": [m._asdict() for m in self.mismatches]}
-
-    def to_json(self) -> str:
-        """The report as indented JSON text."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
-
-    def to_text(self) -> str:
-        """A fixed-width report: scores per table, accuracy per field, the first mismatches."""
-        lines = [f"{'table':<12}" + "".join(f"{h:>7}" for h in ("P", "R", "F1", "TP", "FP", "FN"))]
-        for name, s in self.tables.items():
-            scores = "".join(f"{'n/a' if v is None else f'{v:.3f}':>7}"
-                             for v in (s.precision, s.recall, s.f1))
-            lines.append(f"{name:<12}{scores}{s.tp:>7}{s.fp:>7}{s.fn:>7}")
-        lines += ["", f"{'field':<32}{'accuracy':>9}{'n':>6}"]
-        lines += [f"{k:<32}{v:>9.3f}{self.assessed[k]:>6}" for k, v in sorted(self.fields.items())]
-        q = self.quotes
-        lines += ["", f"quotes: {q.found}/{q.checked} found in the text, {q.on_page}/{q.checked} "
-                      f"on their page, {q.without_text} records without a text file"]
-        if self.missing_documents:
-            lines += ["", "missing documents: " + ", ".join(self.missing_documents)]
-        if self.mismatches:
-            lines += ["", "first mismatches (source  table.field: gold | got):"]
-            lines += [f"  {m.source}  {m.table}.{m.field}: {_short(m.gold)} | {_short(m.got)}"
-                      for m in self.mismatches]
-        return "\n".join(lines)
-
-
-@dataclass
-class GoldFile:
-    """One validated gold file: the source it describes and the tables it assesses."""
-
-    path: Path
-    source: str
-    documents: dict[str, Any] | None
-    tables: dict[str, list[dict[str, Any]]]  # only the tables the file has a key for
 
 
 def normalise(text: str) -> str:
     """Casefold, unify dashes, collapse whitespace and strip punctuation at both ends."""
     text = " ".join(text.translate(_DASHES).casefold().split())
     kept = [i for i, c in enumerate(text) if not unicodedata.category(c).startswith(("P", "Z"))]
-    return text[kept[0]: kept[-1] + 1] if kept else ""
+    return text[kept[0] : kept[-1] + 1] if kept else ""
 
 
 def similarity(a: str, b: str, floor: float = 0.0) -> float:
@@ -178,8 +49,9 @@ def similarity(a: str, b: str, floor: float = 0.0) -> float:
     return matcher.ratio()
 
 
-def evaluate(gold_dir: Path, out_dir: Path, *, assess_quotes: bool = False,
-             max_mismatches: int = 30) -> EvalReport:
+def evaluate(
+    gold_dir: Path, out_dir: Path, *, assess_quotes: bool = False, max_mismatches: int = 30
+) -> EvalReport:
     """Score the tables of a run in `out_dir` against every `*.json` gold file in `gold_dir`."""
     golds = load_gold(gold_dir)
     out = {t: read_table(out_dir, t) for t in TABLES}
@@ -198,8 +70,9 @@ def evaluate(gold_dir: Path, out_dir: Path, *, assess_quotes: bool = False,
             continue
         report.tables["documents"].tp += 1
         doc_id = doc.get("document_id", "")
-        ctx = _Document(gold, by_doc["decisions"].get(doc_id, []), counts, mismatches,
-                        assess_quotes)
+        ctx = _Document(
+            gold, by_doc["decisions"].get(doc_id, []), counts, mismatches, assess_quotes
+        )
         if gold.documents:
             ctx.compare("documents", gold.documents, doc)
         for table in RECORD_TABLES:  # themes first: actions refer to the matched themes
@@ -215,8 +88,14 @@ def evaluate(gold_dir: Path, out_dir: Path, *, assess_quotes: bool = False,
 class _Document:
     """Comparison of one gold file with its output document; results go into shared tallies."""
 
-    def __init__(self, gold: GoldFile, decisions: list[Row], counts: dict[str, list[int]],
-                 mismatches: list[Mismatch], assess_quotes: bool) -> None:
+    def __init__(
+        self,
+        gold: GoldFile,
+        decisions: list[Row],
+        counts: dict[str, list[int]],
+        mismatches: list[Mismatch],
+        assess_quotes: bool,
+    ) -> None:
         self.gold, self.decisions, self.counts = gold, decisions, counts
         self.mismatches, self.assess_quotes = mismatches, assess_quotes
         self.theme_ids: dict[int, str] = {}  # gold theme index → matched output theme_id
@@ -230,10 +109,16 @@ class _Document:
         score.fn += len(records) - len(pairs)
         key, source = MATCH_KEY[table], self.gold.source
         paired_gold, paired_out = {i for i, _ in pairs}, {j for _, j in pairs}
-        self.mismatches += [Mismatch(source, table, "(missing)", r.get(key) or r.get("title"), None)
-                            for i, r in enumerate(records) if i not in paired_gold]
-        self.mismatches += [Mismatch(source, table, "(extra)", None, r.get(key))
-                            for j, r in enumerate(rows) if j not in paired_out]
+        self.mismatches += [
+            Mismatch(source, table, "(missing)", r.get(key) or r.get("title"), None)
+            for i, r in enumerate(records)
+            if i not in paired_gold
+        ]
+        self.mismatches += [
+            Mismatch(source, table, "(extra)", None, r.get(key))
+            for j, r in enumerate(rows)
+            if j not in paired_out
+        ]
         if table == "themes":
             self.theme_ids = {i: rows[j].get("theme_id", "") for i, j in pairs}
         for i, j in pairs:
@@ -252,11 +137,13 @@ class _Document:
                     continue  # the reference names no single gold theme: not assessable
             elif name == "decision_section":
                 got = row.get("decision_id", "")
-                ok = bool(got) and any(d.get("decision_id") == got and _section(
-                    d.get("section", "")) == _section(want) for d in self.decisions)
+                ok = bool(got) and any(
+                    d.get("decision_id") == got and _section(d.get("section", "")) == _section(want)
+                    for d in self.decisions
+                )
             else:
                 got = row.get(name, "")
-                ok = same(_KINDS[table][name], want, got, section=name == "section")
+                ok = same(KINDS[table][name], want, got, section=name == "section")
             tally = self.counts.setdefault(f"{table}.{name}", [0, 0])
             tally[0] += ok
             tally[1] += 1
@@ -268,8 +155,11 @@ class _Document:
         themes = self.gold.tables.get("themes", [])
         # Names first: ordinals repeat when a programme numbers themes and enablers alike.
         for attr in ("name", "ordinal"):
-            hits = [i for i, t in enumerate(themes)
-                    if t.get(attr) is not None and normalise(str(t[attr])) == normalise(ref)]
+            hits = [
+                i
+                for i, t in enumerate(themes)
+                if t.get(attr) is not None and normalise(str(t[attr])) == normalise(ref)
+            ]
             if len(hits) == 1:
                 # A gold theme the run missed has no output ID, so no action can point at it.
                 return bool(theme_id) and self.theme_ids.get(hits[0]) == theme_id
@@ -279,8 +169,12 @@ class _Document:
 def match(table: str, records: list[dict[str, Any]], rows: list[Row]) -> list[tuple[int, int]]:
     """Pair gold records (i) with output rows (j) one-to-one, greedily by best score."""
     scorer = _SCORERS[table]
-    candidates = [(s, i, j) for i, g in enumerate(records) for j, r in enumerate(rows)
-                  if (s := scorer(g, r)) is not None]
+    candidates = [
+        (s, i, j)
+        for i, g in enumerate(records)
+        for j, r in enumerate(rows)
+        if (s := scorer(g, r)) is not None
+    ]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))  # equal scores: document order
     pairs: list[tuple[int, int]] = []
     for _, i, j in candidates:
@@ -314,8 +208,12 @@ def _decision_score(record: dict[str, Any], row: Row) -> float | None:
     return 1.0 + title  # equal sections: the closer title wins
 
 
-_SCORERS = {"themes": _fuzzy("name"), "actions": _fuzzy("text"),
-            "funding": _funding_score, "decisions": _decision_score}
+_SCORERS = {
+    "themes": _fuzzy("name"),
+    "actions": _fuzzy("text"),
+    "funding": _funding_score,
+    "decisions": _decision_score,
+}
 
 
 def same(kind: Kind, want: Any, got: str, *, section: bool = False) -> bool:
@@ -327,7 +225,8 @@ def same(kind: Kind, want: Any, got: str, *, section: bool = False) -> bool:
         return None not in ints and set(ints) == set(want)
     if kind == "list_str":  # the schema writes an item's own "; " as ", ", so gold does too
         return {normalise(w.replace(LIST_SEPARATOR, ", ")) for w in want} == set(
-            map(normalise, items))
+            map(normalise, items)
+        )
     if not got:
         return False  # an empty cell is None, and the gold value is not
     if section:
@@ -352,8 +251,11 @@ def check_quotes(out_dir: Path, rows: list[Row]) -> QuoteCheck:
         if doc_id not in texts:
             path = out_dir / "text" / f"{doc_id}.txt"
             # Pages are separated by form feeds; quotes are compared whitespace-collapsed.
-            texts[doc_id] = [" ".join(p.split()) for p in path.read_text(
-                encoding="utf-8").split("\f")] if path.is_file() else None
+            texts[doc_id] = (
+                [" ".join(p.split()) for p in path.read_text(encoding="utf-8").split("\f")]
+                if path.is_file()
+                else None
+            )
         pages = texts[doc_id]
         if pages is None:
             check.without_text += 1
@@ -367,114 +269,6 @@ def check_quotes(out_dir: Path, rows: list[Row]) -> QuoteCheck:
         if page is not None and 1 <= page <= len(pages) and quote in pages[page - 1]:
             check.on_page += 1
     return check
-
-
-def load_gold(gold_dir: Path) -> list[GoldFile]:
-    """Parse and validate every `*.json` in `gold_dir`; a bad file raises EvaluationError."""
-    golds = [_load_gold_file(path) for path in sorted(gold_dir.glob("*.json"))]
-    if not golds:
-        raise EvaluationError(f"{gold_dir}: no gold files (*.json)")
-    seen: dict[str, Path] = {}
-    for gold in golds:  # two gold files for one document would count it twice
-        name = Path(gold.source).name
-        if name in seen:
-            raise EvaluationError(f"{gold.path.name}: source {name!r} is also described by "
-                                  f"{seen[name].name}")
-        seen[name] = gold.path
-    return golds
-
-
-def _load_gold_file(path: Path) -> GoldFile:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise EvaluationError(f"{path.name}: not readable as JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise EvaluationError(f"{path.name}: the top level must be an object")
-    source, documents = data.get("source"), data.get("documents")
-    if not isinstance(source, str) or not source.strip():
-        raise EvaluationError(f"{path.name}: 'source' must name the source file")
-    if documents is not None and not isinstance(documents, dict):
-        raise EvaluationError(f"{path.name}: 'documents' must be an object")
-    tables: dict[str, list[dict[str, Any]]] = {}
-    for table in (t for t in RECORD_TABLES if t in data):  # absent: not assessed
-        records = data[table]
-        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-            raise EvaluationError(f"{path.name}: {table!r} must be a list of objects")
-        tables[table] = [_check_record(path, table, f"{table}[{n}]", r)
-                         for n, r in enumerate(records)]
-    if documents is not None:
-        documents = _check_record(path, "documents", "documents", documents)
-    return GoldFile(path, source.strip(), documents, tables)
-
-
-def _check_record(path: Path, table: str, where: str, record: dict[str, Any]) -> dict[str, Any]:
-    """Validate one gold record against the schema; string fields given as numbers become str."""
-    kinds, checked = _KINDS[table], dict[str, Any]()
-    for name, value in record.items():
-        if name == "notes":
-            continue  # free text for the gold writer, as at the top level
-        if name not in kinds:
-            raise EvaluationError(f"{path.name}: {where}.{name}: unknown field "
-                                  f"(known: {', '.join(sorted(kinds))})")
-        problem = None if value is None else _problem(kinds[name], value)
-        if problem:
-            raise EvaluationError(f"{path.name}: {where}.{name}: {value!r} {problem}")
-        string = kinds[name] in ("str", "text") and value is not None
-        checked[name] = str(value) if string else value
-    key = MATCH_KEY.get(table)
-    if key and checked.get(key) is None and not (table == "decisions" and checked.get("title")):
-        need = "'section' or 'title'" if table == "decisions" else repr(key)
-        raise EvaluationError(f"{path.name}: {where}: {need} is needed to match the record")
-    return checked
-
-
-def _problem(kind: Kind, value: Any) -> str | None:
-    """Why a gold value does not fit its field, or None when it does."""
-    if isinstance(kind, type):
-        allowed = [e.value for e in kind]
-        return None if value in allowed else f"is not one of {', '.join(allowed)}"
-    if kind == "date":
-        try:
-            dt.date.fromisoformat(value)
-            return None
-        except (TypeError, ValueError):
-            return "is not an ISO date YYYY-MM-DD"
-    fits = {"str": isinstance(value, str) or _is_int(value),  # "section": 25 is as clear as "25"
-            "text": isinstance(value, str), "int": _is_int(value), "bool": isinstance(value, bool),
-            "float": _is_int(value) or isinstance(value, float),
-            "list_str": isinstance(value, list) and all(isinstance(v, str) for v in value),
-            "list_int": isinstance(value, list) and all(map(_is_int, value))}
-    return None if fits[kind] else f"is not {kind.replace('_', ' of ')}"
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)  # JSON true is no number
-
-
-def _field_kinds(table: str) -> dict[str, Kind]:
-    """How each field a gold record of `table` may hold is compared, derived from the schema."""
-    model, kinds = TABLES[table], dict[str, Kind]()
-    for name, info in model.model_fields.items():
-        if name in NOT_GOLD or name == model.id_field:
-            continue
-        ann = info.annotation
-        if get_origin(ann) in (Union, types.UnionType):
-            ann = next(a for a in get_args(ann) if a is not type(None))
-        if get_origin(ann) is list:
-            kinds[name] = "list_int" if get_args(ann) == (int,) else "list_str"
-        elif isinstance(ann, type) and issubclass(ann, StrEnum):
-            kinds[name] = ann
-        elif ann in (bool, int, float, dt.date):
-            kinds[name] = "date" if ann is dt.date else ann.__name__
-        else:  # str, and datetimes (extracted_at), which no gold writer should need
-            kinds[name] = "text" if name in LONG_TEXTS else "str"
-    if table in REFERENCES:
-        kinds[REFERENCES[table]] = "str"
-    return kinds
-
-
-_KINDS = {table: _field_kinds(table) for table in TABLES}
 
 
 def read_table(out_dir: Path, table: str) -> list[Row]:
@@ -510,16 +304,3 @@ def _number(text: str, kind: type[_N]) -> _N | None:
         return kind(text.strip())
     except ValueError:
         return None
-
-
-def _share(part: int, whole: int, assessed: int) -> float | None:
-    return None if not assessed else part / whole if whole else 0.0
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
-
-
-def _short(value: Any, width: int = 60) -> str:
-    text = "-" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
