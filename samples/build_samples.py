@@ -25,12 +25,21 @@ ROOT = Path(__file__).resolve().parent.parent
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     p = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    p.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds",
-                   help="directory with the seed .txt files (default: ../shared/seeds)")
-    p.add_argument("--out", type=Path, default=ROOT / "samples",
-                   help="output directory (default: samples/)")
-    p.add_argument("-v", "--verbose", action="store_true",
-                   help="also list how wrapped seed lines ending in '-' were joined")
+    p.add_argument(
+        "--seeds",
+        type=Path,
+        default=ROOT.parent / "shared" / "seeds",
+        help="directory with the seed .txt files (default: ../shared/seeds)",
+    )
+    p.add_argument(
+        "--out", type=Path, default=ROOT / "samples", help="output directory (default: samples/)"
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also list how wrapped seed lines ending in '-' were joined",
+    )
     return p.parse_args(argv)
 
 
@@ -41,8 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"seed directory not found: {args.seeds}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    results = [build(args.seeds, args.out)
-               for build in (build_000, build_001, build_002, build_003, build_004)]
+    results = [
+        build(args.seeds, args.out)
+        for build in (build_000, build_001, build_002, build_003, build_004)
+    ]
     results.append(build_005(args.out))  # renders 002, so it comes last
     for r in results:
         extra = f", {r.hyphen_breaks} line-end hyphen breaks" if r.hyphen_breaks else ""

@@ -118,8 +118,9 @@ def new_canvas(path: Path, pagesize: tuple[float, float], title: str, author: st
     return c
 
 
-def write_pdf(path: Path, pages: list[Page], pagesize: tuple[float, float], title: str,
-              author: str) -> None:
+def write_pdf(
+    path: Path, pages: list[Page], pagesize: tuple[float, float], title: str, author: str
+) -> None:
     """Render all pages into ``path``."""
     c = new_canvas(path, pagesize, title, author)
     for ops in pages:
@@ -148,9 +149,7 @@ def break_points(word: str) -> list[int]:
     inner = [i for i, ch in enumerate(word) if ch in HYPHENS and 0 < i < len(word) - 1]
     if inner:
         return [
-            i + 1
-            for i in inner
-            if _letters(word[: i + 1]) >= 2 and _letters(word[i + 1 :]) >= 2
+            i + 1 for i in inner if _letters(word[: i + 1]) >= 2 and _letters(word[i + 1 :]) >= 2
         ]
     core = word.strip(_PUNCT)
     start = word.find(core) if core else 0
@@ -186,8 +185,15 @@ class Line:
     hyphenated: bool = False
 
 
-def wrap(text: str, width_: float, font: str = REGULAR, size: float = 10.5, *,
-         hyphenate: bool = True, first_width: float | None = None) -> list[Line]:
+def wrap(
+    text: str,
+    width_: float,
+    font: str = REGULAR,
+    size: float = 10.5,
+    *,
+    hyphenate: bool = True,
+    first_width: float | None = None,
+) -> list[Line]:
     """Greedy line breaking with Finnish hyphenation; long unbreakable words are split by char."""
     space = width(" ", font, size)
     words: deque[str] = deque(text.split())
@@ -245,9 +251,19 @@ def wrap(text: str, width_: float, font: str = REGULAR, size: float = 10.5, *,
     return lines
 
 
-def place_lines(lines: list[Line], x: float, y: float, width_: float, leading: float,
-                font: str = REGULAR, size: float = 10.5, *, justify: bool = True,
-                first_x: float | None = None, first_width: float | None = None) -> list[Text]:
+def place_lines(
+    lines: list[Line],
+    x: float,
+    y: float,
+    width_: float,
+    leading: float,
+    font: str = REGULAR,
+    size: float = 10.5,
+    *,
+    justify: bool = True,
+    first_x: float | None = None,
+    first_width: float | None = None,
+) -> list[Text]:
     """Text ops for wrapped lines starting at baseline ``y`` (justified except the last)."""
     ops: list[Text] = []
     for i, ln in enumerate(lines):

@@ -82,8 +82,17 @@ class Flow:
         for i, ln in enumerate(wrap(text, st.label_width, BOLD, st.label_size, hyphenate=False)):
             self.ops.append(Text(st.label_x, self.y - i * st.leading, ln.s, BOLD, st.label_size))
 
-    def _lines(self, lines: list[Line], x: float, w: float, *, justify: bool,
-               font: str = REGULAR, marker: str = "", label: str = "") -> None:
+    def _lines(
+        self,
+        lines: list[Line],
+        x: float,
+        w: float,
+        *,
+        justify: bool,
+        font: str = REGULAR,
+        marker: str = "",
+        label: str = "",
+    ) -> None:
         """Place wrapped lines one by one, breaking pages between lines."""
         st = self.style
         self.need(min(2, len(lines)))
@@ -94,13 +103,21 @@ class Flow:
         for ln in lines:
             if self.y < st.bottom:
                 self.new_page()
-            self.ops.extend(place_lines([ln], x, self.y, w, st.leading, font, st.size,
-                                        justify=justify))
+            self.ops.extend(
+                place_lines([ln], x, self.y, w, st.leading, font, st.size, justify=justify)
+            )
             self.hyphen_breaks += int(ln.hyphenated)
             self.y -= st.leading
 
-    def para(self, text: str, *, label: str = "", justify: bool = True, font: str = REGULAR,
-             hyphenate: bool = True) -> None:
+    def para(
+        self,
+        text: str,
+        *,
+        label: str = "",
+        justify: bool = True,
+        font: str = REGULAR,
+        hyphenate: bool = True,
+    ) -> None:
         """A paragraph in the body column, followed by a paragraph gap."""
         st = self.style
         lines = wrap(text, st.body_width, font, st.size, hyphenate=hyphenate)
@@ -115,8 +132,9 @@ class Flow:
             return
         x = st.body_x + st.hang
         w = st.body_right - x
-        self._lines(wrap(it.text, w, REGULAR, st.size), x, w, justify=True, marker=it.marker,
-                    label=label)
+        self._lines(
+            wrap(it.text, w, REGULAR, st.size), x, w, justify=True, marker=it.marker, label=label
+        )
         if gap:
             self.space()
 
@@ -127,8 +145,7 @@ class Flow:
         if label:
             self.label(label)
         for t in texts:
-            wrapped = wrap(t, st.body_width - st.hang, REGULAR, st.size,
-                           first_width=st.body_width)
+            wrapped = wrap(t, st.body_width - st.hang, REGULAR, st.size, first_width=st.body_width)
             for i, ln in enumerate(wrapped):
                 if self.y < st.bottom:
                     self.new_page()
@@ -183,4 +200,3 @@ def cloudnc_chrome(org: str, doc: str) -> Callable[[int, int], list[Op]]:
         ]
 
     return chrome
-

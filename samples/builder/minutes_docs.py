@@ -39,8 +39,12 @@ def build_000(seeds: Path, out: Path) -> Built:
     for it in seed.items(81, 84):
         f.item(it)
     seed.assert_complete()
-    chrome = dynasty_chrome("Joensuun kaupunki", "Kaupunginhallitus", JOENSUU_DATE,
-                            "Joensuun kaupunki, Kaupunginhallitus")
+    chrome = dynasty_chrome(
+        "Joensuun kaupunki",
+        "Kaupunginhallitus",
+        JOENSUU_DATE,
+        "Joensuun kaupunki, Kaupunginhallitus",
+    )
     pages = f.finish(chrome)
     name = "000_joensuu_kh_2022_digiohjelma.pdf"
     write_pdf(out / name, pages, A4, title, "Joensuun kaupunki")
@@ -80,8 +84,9 @@ def build_003(seeds: Path, out: Path) -> Built:
     f.para(seed.text(128, 129))
     f.para(seed.text(131, 133))
     seed.assert_complete()
-    chrome = dynasty_chrome("Kuopion kaupunki", "Kaupunginhallitus", KUOPIO_DATE,
-                            "Kuopion kaupunki, Kaupunginhallitus")
+    chrome = dynasty_chrome(
+        "Kuopion kaupunki", "Kaupunginhallitus", KUOPIO_DATE, "Kuopion kaupunki, Kaupunginhallitus"
+    )
     pages = f.finish(chrome)
     name = "003_kuopio_kh_2019_idk_hanke.pdf"
     write_pdf(out / name, pages, A4, title, "Kuopion kaupunki")

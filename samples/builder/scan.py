@@ -28,8 +28,9 @@ def scanned(img: Image.Image, page_no: int) -> Image.Image:
     specks = rng.random(a.shape) < 0.0004
     a[specks] -= 90  # dust
     out = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), mode="L")
-    return out.rotate(0.25 if page_no % 2 else -0.2, resample=Image.Resampling.BILINEAR,
-                      fillcolor=236)
+    return out.rotate(
+        0.25 if page_no % 2 else -0.2, resample=Image.Resampling.BILINEAR, fillcolor=236
+    )
 
 
 def build_005(out: Path) -> Built:

@@ -136,9 +136,7 @@ class Seed:
     def assert_complete(self) -> None:
         """Raise if a non-blank seed line was not used."""
         missing = [
-            n
-            for n, line in enumerate(self.lines_, start=1)
-            if line.strip() and n not in self.used
+            n for n, line in enumerate(self.lines_, start=1) if line.strip() and n not in self.used
         ]
         if missing:
             raise ValueError(f"{self.path.name}: seed lines not placed: {missing}")

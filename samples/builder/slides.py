@@ -35,9 +35,17 @@ class Slide:
         if self.y < BOTTOM - 4:
             raise SlideFull(f"slide overflow (y={self.y:.0f})")
 
-    def text_block(self, text: str, size: float = 12, font: str = REGULAR, *,
-                   x: float = LEFT, w: float = CONTENT_W, leading: float | None = None,
-                   gap: float = 8) -> None:
+    def text_block(
+        self,
+        text: str,
+        size: float = 12,
+        font: str = REGULAR,
+        *,
+        x: float = LEFT,
+        w: float = CONTENT_W,
+        leading: float | None = None,
+        gap: float = 8,
+    ) -> None:
         """A left-aligned paragraph."""
         lead = leading or size * 1.3
         for ln in wrap(text, w, font, size, hyphenate=False):
@@ -45,8 +53,15 @@ class Slide:
             self.down(lead)
         self.y -= gap
 
-    def flow(self, items: list[Item], size: float = 12, gap: float = 7, *,
-             x: float = LEFT, w: float = CONTENT_W) -> None:
+    def flow(
+        self,
+        items: list[Item],
+        size: float = 12,
+        gap: float = 7,
+        *,
+        x: float = LEFT,
+        w: float = CONTENT_W,
+    ) -> None:
         """Paragraphs, bullets (•) and numbered items, left aligned."""
         lead = size * 1.3
         for it in items:
@@ -55,10 +70,14 @@ class Slide:
                 continue
             bullet = it.kind == "bullet"
             indent = 16 if bullet else 22
-            self.ops.append(Text(x + 4, self.y, "•" if bullet else it.marker,
-                                 SYMBOL if bullet else REGULAR, size))
-            self.text_block(it.text, size, x=x + 4 + indent, w=w - 4 - indent, leading=lead,
-                            gap=gap * 0.6)
+            self.ops.append(
+                Text(
+                    x + 4, self.y, "•" if bullet else it.marker, SYMBOL if bullet else REGULAR, size
+                )
+            )
+            self.text_block(
+                it.text, size, x=x + 4 + indent, w=w - 4 - indent, leading=lead, gap=gap * 0.6
+            )
         self.y -= gap * 0.4
 
 
@@ -83,8 +102,16 @@ class Deck:
             lines = wrap(title, CONTENT_W, BOLD, size, hyphenate=False)
             for i, ln in enumerate(lines):
                 s.ops.append(Text(LEFT, TITLE_Y - i * size * 1.2, ln.s, BOLD, size))
-            s.ops.append(Rule(LEFT, TITLE_Y - 14 - (len(lines) - 1) * size * 1.2, RIGHT,
-                              TITLE_Y - 14 - (len(lines) - 1) * size * 1.2, 1.0, 0.55))
+            s.ops.append(
+                Rule(
+                    LEFT,
+                    TITLE_Y - 14 - (len(lines) - 1) * size * 1.2,
+                    RIGHT,
+                    TITLE_Y - 14 - (len(lines) - 1) * size * 1.2,
+                    1.0,
+                    0.55,
+                )
+            )
             s.y = TOP - (len(lines) - 1) * size * 1.2
         else:
             s.y = TITLE_Y
@@ -165,8 +192,16 @@ def _cell_ops(c: Cell, x: float, w: float, y_top: float, ts: TableStyle) -> tupl
     return ops, max(height, ts.leading + 2 * ts.pad)
 
 
-def table(s: Slide, widths: list[float], header: list[Cell], rows: list[list[Cell]],
-          ts: TableStyle, *, max_rows: int | None = None, reserve: float = 0.0) -> int:
+def table(
+    s: Slide,
+    widths: list[float],
+    header: list[Cell],
+    rows: list[list[Cell]],
+    ts: TableStyle,
+    *,
+    max_rows: int | None = None,
+    reserve: float = 0.0,
+) -> int:
     """Draw a fully ruled table with a grey bold header row; returns how many rows fit."""
     xs = [LEFT]
     for w in widths:
@@ -195,8 +230,9 @@ def year_row(s: Slide, years: list[str]) -> None:
     """A grey timeline band with the year labels spread evenly."""
     s.ops.append(Box(LEFT, s.y - 6, CONTENT_W, 22, stroke=False, fill=0.88))
     for i, yr in enumerate(years):
-        s.ops.append(Text(LEFT + CONTENT_W * (i + 0.5) / len(years), s.y, yr, BOLD, 11,
-                          align="center"))
+        s.ops.append(
+            Text(LEFT + CONTENT_W * (i + 0.5) / len(years), s.y, yr, BOLD, 11, align="center")
+        )
     s.down(30)
 
 
