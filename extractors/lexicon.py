@@ -1,8 +1,9 @@
-"""The Finnish lexicon (Voikko): spelling and base forms, loaded once per process."""
+"""The Finnish lexicon (Voikko): base forms and compound parts, loaded once per process."""
 
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -45,3 +46,44 @@ def baseforms(word: str) -> tuple[str, ...]:
         if base and base not in seen:
             seen.append(base)
     return tuple(seen)
+
+
+@lru_cache(maxsize=200_000)
+def analyse(word: str) -> tuple[str, tuple[str, ...]]:
+    """A word's most likely base form and the base forms of its compound parts, in order.
+
+    `tiedonhallinnan` → ("tiedonhallinta", ("tieto", "hallita")); derivational suffixes are
+    dropped, and parts of every reading of the base form are kept (`tietoturva` is read both as
+    turva and turpa). An unknown word is its own lower-cased base form with no parts.
+    """
+    voikko = _voikko()
+    lowered = word.lower()
+    analyses = voikko.analyze(word) if voikko and word else []
+    if not analyses:
+        return lowered, ()
+    base = str(analyses[0].get("BASEFORM") or lowered).lower()
+    parts: list[str] = []
+    for analysis in analyses:
+        if str(analysis.get("BASEFORM") or "").lower() != base:
+            continue
+        for part in _parts(str(analysis.get("WORDBASES") or "")):
+            if part not in parts:
+                parts.append(part)
+    return base, tuple(parts)
+
+
+# WORDBASES looks like "+tiedon(tieto)+halli(hallita)+n+ta(+ta)": a part's base form is in
+# parentheses, "(+ta)" marks a derivational suffix, and a bare part such as "+digi" stands as is.
+_WORDBASE = re.compile(r"\+([^+(]+)(?:\((\+?)([^)]*)\))?")
+
+
+def _parts(wordbases: str) -> list[str]:
+    parts = []
+    for match in _WORDBASE.finditer(wordbases):
+        text, suffix, base = match.groups()
+        if suffix:
+            continue
+        part = (base if base is not None else text).lower().replace("=", "")
+        if base is not None or len(part) > 1:
+            parts.append(part)
+    return parts

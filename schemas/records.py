@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from schemas.vocab import (
     Audience,
+    Category,
     DocType,
     FundingRole,
     FundingSource,
@@ -152,7 +153,7 @@ class Theme(Provenance):
     name: str
     description: str | None = None
     kind: ThemeKind = ThemeKind.THEME
-    category: str | None = None
+    category: Category | None = None
 
 
 class Action(Provenance):
@@ -175,7 +176,7 @@ class Action(Provenance):
     state_funded: bool | None = None
     linked_programmes: list[str] = Field(default_factory=list)
     metrics: list[str] = Field(default_factory=list)
-    category: str | None = None
+    category: Category | None = None
 
 
 class Funding(Provenance):

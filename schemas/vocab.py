@@ -56,6 +56,21 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Category(StrEnum):
+    """Shared cross-city category of a theme or action (rules: extractors/categories.toml)."""
+
+    E_SERVICES = "e_services"
+    DATA = "data"
+    AUTOMATION = "automation"
+    SKILLS = "skills"
+    INFRASTRUCTURE = "infrastructure"
+    ARCHITECTURE = "architecture"
+    PARTICIPATION = "participation"
+    CLIMATE = "climate"
+    INNOVATION = "innovation"
+    LEADERSHIP = "leadership"
+
+
 class FundingRole(StrEnum):
     """What an amount of money is, in its budget breakdown."""
 
