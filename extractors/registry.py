@@ -13,7 +13,7 @@ from schemas.source import SourceDocument
 
 ENTRY_POINT_GROUP = "poimija.extractors"
 # Modules in this package that register built-in extractors when imported.
-BUILTIN_MODULES: tuple[str, ...] = ("decisions", "themes", "actions")
+BUILTIN_MODULES: tuple[str, ...] = ("decisions", "themes", "actions", "funding")
 
 
 @dataclass(slots=True)

@@ -1,0 +1,381 @@
+"""Funding: every euro amount of a document with its role, source, share, period and recipient.
+
+Amounts are found by `extractors.money`; what each one is comes from the words around it, read
+by the stem rules of `extractors.funding_cues` (no NLP model: this extractor must stay cheap).
+
+An amount's *clause* is the part of its sentence that belongs to it: between two amounts the
+sentence is cut at the first comma, bracket or conjunction after the first one, so in
+`yhteensä 1.592.580 €, josta Kuopion kaupungin hankekokonaisuus on 1.135.740 €` the second clause
+starts at `, josta`. An amount in brackets right after another (`227.148 € (75.716€/vuosi)`)
+restates it and inherits its context. Role, source, period and recipient come from the clause;
+the project from the sentence, else from the sentences before it (in minutes, anywhere earlier
+in the § item); shares printed without an amount (`ESR-rahoitusta (80%)`, `omarahoitus on 20%`)
+from the § item or page. Sentences come from `extractors/sentences.py`, which leaves table rows out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+
+from extractors import funding_cues as cues
+from extractors.breakdown import BudgetLine, Share, check
+from extractors.minutes import split_items
+from extractors.money import Money, find_money
+from extractors.registry import ExtractionContext, register
+from extractors.sentences import page_sentences
+from schemas.municipalities import municipalities
+from schemas.records import Funding, record_id
+from schemas.source import Page, SourceDocument
+from schemas.vocab import DocType, FundingRole, FundingSource
+
+QUOTE_CHARS = 200
+_STEM = re.compile(r"[a-zåäö]{4,}")
+Scope = tuple[str, int]  # ("item", n) in minutes, ("page", n) elsewhere
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence of one page, the § item or page it belongs to, and its place in the document."""
+
+    page: int
+    text: str
+    start: int  # offset in the page text
+    scope: Scope
+    decision: int | None  # 1-based § item number, as the decisions extractor numbers items
+    n: int = 0
+    projects: list[tuple[int, str]] = field(default_factory=list)
+    shares: list[tuple[int, FundingRole, FundingSource | None, float]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Mention:
+    """An amount in its sentence and clause, and what was read from them."""
+
+    money: Money  # offsets within the sentence
+    sentence: _Sentence
+    left: str
+    right: str
+    parent: _Mention | None = None
+    role: FundingRole = FundingRole.OTHER
+    source: FundingSource | None = None
+    source_text: str | None = None
+    share: float | None = None
+    period: cues.Period | None = None
+    project: str | None = None
+    recipient: str | None = None
+
+
+@register("funding", table="funding")
+def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator[Funding]:
+    """Yield one record per euro amount; a repeated mention of the same thing is one record."""
+    minutes = context.document.doc_type is DocType.MINUTES
+    items = _item_of_line(doc) if minutes else {}
+    sentences = [s for page in doc.pages for s in _sentences(page, items)]
+    for n, sentence in enumerate(sentences):
+        sentence.n = n
+        sentence.projects = cues.projects_in(sentence.text)
+        sentence.shares = cues.shares_in(sentence.text)
+    mentions = [m for s in sentences for m in _mentions(s)]
+    printed = " ".join(s.text for s in sentences)
+    own_budget = context.document.municipality_code is not None
+    for mention in mentions:
+        _read(mention, sentences, printed, own_budget)
+    kept = _unique(mentions)
+    lines = [_budget_line(m, kept) for m in kept]
+    groups = {line.group for line in lines}
+    shares = [s for s in _shares(sentences) if s.group in groups]
+    context.document.warnings.extend(check(lines, shares))
+    for n, m in enumerate(kept, start=1):
+        decision = m.sentence.decision
+        yield Funding(
+            funding_id=record_id(doc.document_id, "funding", n),
+            document_id=doc.document_id,
+            decision_id=record_id(doc.document_id, "decision", decision) if decision else None,
+            project=m.project,
+            amount_eur=m.money.amount,
+            amount_text=m.money.text,
+            role=m.role,
+            source=m.source,
+            source_text=m.source_text,
+            share_percent=m.share,
+            period_start=m.period[0] if m.period else None,
+            period_end=m.period[1] if m.period else None,
+            per_year=m.money.per_year,
+            recipient=m.recipient,
+            page=m.sentence.page,
+            quote=_quote(m),
+        )
+
+
+def _item_of_line(doc: SourceDocument) -> dict[int, int]:
+    """id(line) → the 1-based number of its § item (the decisions extractor's numbering)."""
+    items, _ = split_items(doc)
+    return {id(pl.line): n for n, it in enumerate(items, 1) for pl in (it.heading, *it.lines)}
+
+
+def _sentences(page: Page, items: dict[int, int]) -> Iterator[_Sentence]:
+    """The page's running text as sentences, each in its § item (minutes) or page."""
+    for found in page_sentences(page):
+        item = items.get(id(found.first_line))
+        scope: Scope = ("item", item) if item else ("page", page.number)
+        yield _Sentence(page.number, found.text, found.start, scope, item)
+
+
+def _mentions(sentence: _Sentence) -> Iterator[_Mention]:
+    text = sentence.text
+    found = [m for m in find_money(text) if not _unit_label(text, m)]
+    cuts = [0]
+    for a, b in pairwise(found):
+        cut = cues.CUT.search(text, a.end, b.start)
+        cuts.append(cut.start() if cut else a.end)
+    cuts.append(len(text))
+    previous: _Mention | None = None
+    for i, money in enumerate(found):
+        left, right = text[cuts[i] : money.start], text[money.end : cuts[i + 1]]
+        mention = _Mention(money, sentence, left, right)
+        if previous is not None and left.strip() == "(":
+            mention.parent = previous  # "227.148 € (75.716€/vuosi)"
+        previous = mention
+        yield mention
+
+
+def _unit_label(text: str, money: Money) -> bool:
+    """`(1000 €)` or `1000€ B/N` in a table heading: a column's unit, not an amount."""
+    if money.amount not in (1000.0, 1_000_000.0) or money.qualifier or money.precision < 1:
+        return False
+    before, after = text[: money.start].rstrip(), text[money.end :].lstrip()
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    # In a sentence the words around an amount are lower-case ("on 1000 € vuodessa").
+    words_before, words_after = before.split()[-1:], after.split()[:1]
+    return bool(words_after) and not any(_LOWER.fullmatch(w) for w in words_before + words_after)
+
+
+_LOWER = re.compile(r"[a-zåäö][\wåäö-]*[.,:;]?")
+
+
+def _read(m: _Mention, sentences: list[_Sentence], printed: str, own_budget: bool) -> None:
+    """Fill in a mention's role, source, share, period, project and recipient.
+
+    `own_budget`: the document is a municipality's, so an appropriation that names no other
+    source is from the municipality's own budget.
+    """
+    m.project = _project(m.sentence, m.money.start, sentences)
+    if m.parent is not None:
+        parent = m.parent
+        m.role = FundingRole.ANNUAL if m.money.per_year else parent.role
+        m.source, m.source_text, m.share = parent.source, parent.source_text, parent.share
+        m.recipient, m.period = parent.recipient, parent.period
+        return
+    clause = f"{m.left} {m.right}"
+    m.role = _role(m)
+    m.period = _period(m, sentences)
+    m.recipient = _printed_as(cues.recipient_in(m.left, m.right, m.role), printed)
+    m.source, m.source_text = cues.source_of(clause, m.project)
+    if m.source is None and m.role is FundingRole.GRANT:
+        m.source, m.source_text = _grantor(m, sentences)
+    municipal = cues.is_municipal(m.recipient, _municipality_names())
+    own = m.role is FundingRole.SELF_FINANCING or (m.role is FundingRole.BUDGET and own_budget)
+    if own and m.source is None and municipal:
+        m.source = FundingSource.MUNICIPALITY
+    if m.source is FundingSource.MUNICIPALITY and not municipal:
+        m.source = FundingSource.OTHER  # a co-implementer's own money is not the city's
+    m.share = cues.share_in(m.left, m.right) if cues.is_financing(clause) else None
+    if m.share is None and m.role in (FundingRole.GRANT, FundingRole.SELF_FINANCING):
+        m.share = _share_elsewhere(m, sentences)
+
+
+def _role(m: _Mention) -> FundingRole:
+    if m.money.per_year:
+        return FundingRole.ANNUAL
+    role = cues.role_of(m.left, m.right)
+    if role is not None:
+        return role
+    if m.project and m.project.endswith("-ohjelma"):
+        return FundingRole.BUDGET  # a programme's money, with no other word for it
+    return FundingRole.OTHER
+
+
+def _period(m: _Mention, sentences: list[_Sentence]) -> cues.Period | None:
+    """The clause's period, else the sentence's, else (minutes) the item's project period."""
+    text = m.sentence.text
+    found = (
+        cues.target_period(f"{m.left} {m.right}")
+        or cues.period_in(m.left, last=True)
+        or cues.period_in(m.right)
+        or cues.period_in(text[: m.money.start], last=True)
+        or cues.period_in(text[m.money.end :])
+    )
+    if found or m.sentence.decision is None:
+        return found
+    for sentence in reversed(sentences[: m.sentence.n]):
+        if sentence.scope == m.sentence.scope and (
+            ranges := cues.project_periods_in(sentence.text)
+        ):
+            return ranges[-1]
+    return None
+
+
+def _project(here: _Sentence, at: int, sentences: list[_Sentence]) -> str | None:
+    """The project named in the sentence (nearest to `at`), else the last one named before it."""
+    if here.projects:
+        return min(here.projects, key=lambda p: abs(p[0] - at))[1]
+    # Minutes: anywhere earlier in the § item; elsewhere: the two sentences before.
+    reach = 0 if here.decision is not None else here.n - 2
+    for sentence in reversed(sentences[max(0, reach) : here.n]):
+        if sentence.scope == here.scope and sentence.projects:
+            return sentence.projects[-1][1]
+    return None
+
+
+def _grantor(m: _Mention, sentences: list[_Sentence]) -> tuple[FundingSource | None, str | None]:
+    """A grant's fund named elsewhere in its sentence or in the sentence before it:
+    "… haki Euroopan maaseuturahastosta tukea. Myönnetyn tuen määrä on 5.200 euroa." """
+    here = m.sentence
+    before = sentences[here.n - 1] if here.n else None
+    texts = [here.text]
+    if before is not None and before.scope == here.scope:
+        texts.append(before.text)
+    for text in texts:
+        found = cues.named_source(text)
+        if found[0] is not None:
+            return found
+    return None, None
+
+
+def _share_elsewhere(m: _Mention, sentences: list[_Sentence]) -> float | None:
+    """A share printed for this kind of money elsewhere in the item or page, nearest first."""
+    best: tuple[int, float] | None = None
+    for sentence in sentences:
+        if sentence.scope != m.sentence.scope:
+            continue
+        for _, role, source, percent in sentence.shares:
+            fits = role is FundingRole.SELF_FINANCING or source in (None, m.source)
+            distance = abs(sentence.n - m.sentence.n)
+            if role is m.role and fits and (best is None or distance < best[0]):
+                best = (distance, percent)
+    return best[1] if best else None
+
+
+def _printed_as(name: str | None, printed: str) -> str | None:
+    """A name as the document prints it elsewhere: `Savonia ammattikorkeakoulu` is printed
+    `Savonia-ammattikorkeakoulu` in its nominative."""
+    if not name or " " not in name:
+        return name
+    joined = re.escape(name).replace(r"\ ", "[-‐]")
+    hit = re.search(rf"\b{joined}\b", printed, re.IGNORECASE)
+    return hit.group(0) if hit else name
+
+
+@lru_cache(maxsize=1)
+def _municipality_names() -> frozenset[str]:
+    return frozenset(n.lower() for m in municipalities() for n in (m.name_fi, m.name_sv))
+
+
+def _unique(mentions: list[_Mention]) -> list[_Mention]:
+    """One record per amount of one thing; a later mention fills in what the first one lacks."""
+    kept: list[_Mention] = []
+    for m in mentions:
+        first = next((k for k in kept if _same_thing(k, m)), None)
+        if first is None:
+            kept.append(m)
+            continue
+        if first.role is FundingRole.OTHER:
+            first.role = m.role
+        for name in ("recipient", "project", "source", "source_text", "share", "period"):
+            if getattr(first, name) is None:
+                setattr(first, name, getattr(m, name))
+    return kept
+
+
+def _same_thing(a: _Mention, b: _Mention) -> bool:
+    """The same amount, role and item (or page), no conflicting project or recipient, and
+    the same project named or sentences about the same words (a proposal and its decision)."""
+    key_a = (abs(a.money.amount), a.money.per_year, a.sentence.scope)
+    key_b = (abs(b.money.amount), b.money.per_year, b.sentence.scope)
+    if key_a != key_b or a.parent is not None or b.parent is not None:
+        return False
+    if _conflict(a.project, b.project) or _conflict(a.recipient, b.recipient):
+        return False
+    if _significant_digits(a.money.text) >= 3:
+        # A specific figure printed twice in one item is one thing, even where one mention
+        # has a sign and the other not (-115.788 € … ylityksen 115.788 €).
+        return True
+    if a.money.amount != b.money.amount or a.role is not b.role:
+        return False
+    if a.project is not None and a.project == b.project:
+        return True
+    words_a, words_b = _words(a.sentence.text), _words(b.sentence.text)
+    return len(words_a & words_b) >= _SAME_WORDS * len(words_a | words_b)
+
+
+_SAME_WORDS = 0.4  # share of content words two sentences about one amount have in common
+
+
+def _significant_digits(printed: str) -> int:
+    number = re.search(r"\d[\d\s.,]*", printed)
+    digits = re.sub(r"\D", "", number.group(0)) if number else ""
+    return len(digits.strip("0"))
+
+
+def _conflict(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _words(text: str) -> set[str]:
+    """Content stems of a sentence, without the words every money sentence has."""
+    return {w[:6] for w in _STEM.findall(text.lower()) if not _FILLER.match(w)}
+
+
+_FILLER = re.compile(r"euro|milj|tuha|ovat|olivat|oli$|ollut|olleet|yhteensä|noin|vastaa|mikä")
+
+
+def _budget_line(m: _Mention, kept: list[_Mention]) -> BudgetLine:
+    parent = m.parent if m.parent in kept else None
+    years = None
+    if m.period is not None and _whole_years(m.period):
+        years = m.period[1].year - m.period[0].year + 1
+    return BudgetLine(
+        group=(m.sentence.scope, m.project) if m.project else None,
+        label=f"'{m.project}'" if m.project else "the budget",
+        page=m.sentence.page,
+        amount=m.money.amount,
+        precision=m.money.precision,
+        role=m.role,
+        recipient=m.recipient,
+        share_percent=m.share,
+        years=years,
+        per_year=m.money.per_year,
+        parent=kept.index(parent) if parent is not None else None,
+    )
+
+
+def _whole_years(period: cues.Period) -> bool:
+    return (period[0].month, period[0].day, period[1].month, period[1].day) == (1, 1, 12, 31)
+
+
+def _shares(sentences: list[_Sentence]) -> Iterator[Share]:
+    """Shares printed without an amount, grouped with the project their item or page names."""
+    for sentence in sentences:
+        for _, role, source, percent in sentence.shares:
+            project = _project(sentence, 0, sentences)
+            label = f"'{project}'" if project else "the budget"
+            yield Share((sentence.scope, project), label, sentence.page, role, source, percent)
+
+
+def _quote(m: _Mention) -> str:
+    """The amount's sentence, or up to QUOTE_CHARS of it around the amount, cut at words."""
+    text = m.sentence.text
+    if len(text) <= QUOTE_CHARS:
+        return text
+    start = max(0, min(m.money.start - 80, m.money.end - QUOTE_CHARS))
+    end = min(len(text), start + QUOTE_CHARS)
+    if start > 0:
+        start = text.index(" ", start) + 1 if " " in text[start : m.money.start] else start
+    if end < len(text) and " " in text[m.money.end : end]:
+        end = text.rindex(" ", m.money.end, end)
+    return text[start:end].strip()
