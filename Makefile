@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := libvoikko1 voikko-fi tesseract-ocr tesseract-ocr-fin tesseract-ocr-swe
+TEST_APT_PACKAGES := chromium
 
-.PHONY: setup system-packages demo test lint samples clean
+.PHONY: setup system-packages test-packages demo test lint samples clean
 
 setup: system-packages $(STAMP)
 
@@ -37,8 +38,21 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy pipeline extractors schemas
 
-test: lint
+test: lint test-packages
 	$(BIN)/pytest -q
+
+# Chromium renders the `poimija compare` report in a test. Where it cannot be installed, that
+# test is skipped with the reason and the rest of the suite still runs.
+test-packages:
+	@missing=""; for p in $(TEST_APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  { $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; } \
+	  || echo "could not install:$$missing — the tests that need it will be skipped"; \
+	fi
 
 samples: setup
 	$(BIN)/python samples/build_samples.py

@@ -168,3 +168,8 @@ def list_extractors() -> None:
         click.echo("no extractors registered")
     for name in names:
         click.echo(f"{name}\t{extractors.get(name).table}")
+
+
+from pipeline.compare.command import compare  # noqa: E402  (the command lives with its library)
+
+main.add_command(compare)

@@ -37,3 +37,9 @@ class UnknownExtractorError(PoimijaError, KeyError):
     """An extractor name is not registered."""
 
     stage = "config"
+
+
+class CompareError(PoimijaError):
+    """A run's output folder cannot be compared (not a run, unreadable tables)."""
+
+    stage = "compare"
