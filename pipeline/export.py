@@ -19,6 +19,8 @@ from pipeline.run import DocumentResult, FileError
 from schemas.records import TABLES, Record
 
 ERROR_COLUMNS = ("file", "stage", "error_type", "message")
+_UMASK = os.umask(0o022)  # read once (the call sets it), then put back
+os.umask(_UMASK)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -30,6 +32,8 @@ def atomic_write_text(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp creates the file 0600; outputs are for sharing, like any file the user writes.
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -67,9 +71,9 @@ def write_outputs(out_dir: Path, results: Sequence[DocumentResult]) -> dict[str,
             out_dir / "json" / f"{result.document.document_id}.json",
             json.dumps(payload, ensure_ascii=False, indent=2) + "\n",
         )
-        if result.source is not None:
+        if result.text is not None:
             atomic_write_text(
-                out_dir / "text" / f"{result.document.document_id}.txt", result.source.text + "\n"
+                out_dir / "text" / f"{result.document.document_id}.txt", result.text + "\n"
             )
         for table, records in payload.items():
             if table == "document":

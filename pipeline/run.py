@@ -51,11 +51,16 @@ class FileError:
 
 @dataclass(slots=True)
 class DocumentResult:
-    """What one file gave: its document row, its records per table, its text, its errors."""
+    """What one file gave: its document row, its records per table, its text, its errors.
+
+    `source` (every page's lines and tables) is for in-process callers; results that cross a
+    process boundary or are stored drop it and keep only `text`.
+    """
 
     path: Path
     status: Status = Status.SUCCESS
     source: SourceDocument | None = None
+    text: str | None = None
     document: Document | None = None
     records: dict[str, list[Record]] = field(default_factory=dict)
     errors: list[FileError] = field(default_factory=list)
@@ -156,6 +161,7 @@ def process_file(path: Path, settings: Settings | None = None) -> DocumentResult
             log.debug("%s failed in %s", path, name, exc_info=True)
             break
     result.source, result.document, result.records = state.source, state.document, state.records
+    result.text = state.source.text if state.source is not None else None
     result.errors = [*state.errors, *result.errors]
     if result.status is Status.SUCCESS and state.errors:
         result.status = Status.PARTIAL
