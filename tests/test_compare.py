@@ -500,3 +500,38 @@ def test_report_renders_in_headless_chromium(run: Path, tmp_path: Path) -> None:
     for city in ("Joensuu", "Porvoo", "Heinola", "Kuopio"):
         assert city in dom
     assert "<svg" in dom and "<rect" in dom
+
+
+def test_every_kind_of_breakdown_warning_is_a_budget_warning() -> None:
+    # The warnings come from the funding extractor's own check, so a new wording there that the
+    # report would not recognise fails here.
+    from extractors.breakdown import BudgetLine, Share, check
+    from pipeline.compare.model import budget_warnings
+
+    def line(amount: float, role: FundingRole, **extra: object) -> BudgetLine:
+        return BudgetLine("IDK", "'IDK'", 2, amount, 1.0, role, **extra)  # type: ignore[arg-type]
+
+    lines = [
+        line(1600000, FundingRole.TOTAL_COST),
+        line(1135740, FundingRole.OTHER, recipient="Kuopio"),
+        line(456840, FundingRole.OTHER, recipient="Savonia"),
+        line(300000, FundingRole.SELF_FINANCING, share_percent=20.0),
+        line(75716, FundingRole.ANNUAL, per_year=True, years=3, parent=3),
+    ]
+    shares = [
+        Share("IDK", "'IDK'", 2, FundingRole.GRANT, FundingSource.ESR, 80.0),
+        Share("IDK", "'IDK'", 2, FundingRole.SELF_FINANCING, FundingSource.MUNICIPALITY, 30.0),
+    ]
+    warnings = check(lines, shares)
+    assert len(warnings) == 4  # parts, a share, a yearly figure, the shares
+    document = Document(
+        document_id="0123456789abcdef",
+        source_path="idk.pdf",
+        source_sha256="0" * 64,
+        source_format=SourceFormat.PDF,
+        pages=2,
+        pipeline_version="test",
+        extracted_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        warnings=[*warnings, "1 page(s) OCR'd with Tesseract (fin+swe)"],
+    )
+    assert budget_warnings(document) == warnings

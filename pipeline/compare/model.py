@@ -22,10 +22,10 @@ OUTCOMES: tuple[str, ...] = (*(o.value for o in Outcome), "")
 SOURCES: tuple[str, ...] = (*(s.value for s in FundingSource), "")
 """Display orders of the vocabularies, '' (not stated) last."""
 
-# Document warnings are free text; these words mark the ones about sums and budget breakdowns
-# (the funding extractor's check of parts against totals), in English and Finnish.
+# Document warnings are free text. The funding extractor's budget-breakdown check prefixes its
+# warnings with "funding:"; the words catch warnings about sums written by other tools.
 BUDGET_WARNING = re.compile(
-    r"budget|breakdown|\bsums?\b|\btotals?\b|\bshares?\b|yhteensä|summa|osuu|kustannusjako",
+    r"^funding:|budget|breakdown|\bsums?\b|\btotals?\b|\bshares?\b|yhteensä|summa|kustannusjako",
     re.IGNORECASE,
 )
 _ID_NUMBER = re.compile(r"^(.*?)(\d+)$")
