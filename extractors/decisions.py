@@ -24,7 +24,8 @@ from schemas.vocab import DocType, Language, SectionLabel
 QUOTE_CHARS = 200
 _RULE = re.compile(r"^[_\-–=.\s]{4,}$")  # a separator line such as "______"
 _CONTACT = re.compile(
-    r"\S+@\S+|\b(?:puh\.?|p\.|tel\.?|gsm)\s*[\d +()-]{6,}|\+?\d[\d ]{7,}\d", re.IGNORECASE
+    r"\S+(?:@|\s?[(\[]at[)\]]\s?)\S+|\b(?:puh\.?|p\.|tel\.?|gsm)\s*[\d +()-]{6,}|\+?\d[\d ]{7,}\d",
+    re.IGNORECASE,
 )
 _DISSENT = re.compile(
     r"eriävä\w* mielipite\w*|eriävän mielipiteen|reservation\w*|reserverade", re.I
@@ -71,7 +72,9 @@ def _decision(
     stage = last_stage(item)
     decision_blocks = [b for b in stage if b.label is SectionLabel.DECISION]
     decision_text = _text(decision_blocks) or digest
-    proposal_blocks = [b for b in stage if b.label is SectionLabel.PROPOSAL]
+    # A stage with two proposal labels (an `Esitys` paragraph, then `Päätösehdotus` with the
+    # proposer) has its formal proposal under the last one.
+    proposal_blocks = [b for b in stage if b.label is SectionLabel.PROPOSAL][-1:]
     presenters = [b for b in stage if b.label is SectionLabel.PRESENTER]
     proposer, proposal_lines = _proposer(proposal_blocks, presenters)
     proposal = " ".join(pl.text for pl in proposal_lines).strip() or None

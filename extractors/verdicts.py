@@ -220,6 +220,13 @@ _EXPERT = re.compile(
 _NAME = re.compile(
     r"\b(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)+"
 )
+# A job title capitalised at the start of a sentence (`Innovaatiopäällikkö Arto Holopainen oli
+# kuultavana`): a role, not part of the name.
+_TITLE = re.compile(
+    r"[A-ZÅÄÖ][a-zåäö]*(?:johtaja|päällikkö|asiantuntija|sihteeri|insinööri|tarkastaja|"
+    r"koordinaattori|suunnittelija|neuvoja|lakimies|arkkitehti|kamreeri|rehtori|"
+    r"direktör|chef|sekreterare|ordförande)"
+)
 # Capitalised words that start sentences or name roles, not people.
 _NOT_NAMES = frozenset(
     [
@@ -251,7 +258,9 @@ def _names_in_sentences(text: str, trigger: re.Pattern[str]) -> list[str]:
         for m in _NAME.finditer(sentence):
             if re.match(r"\s+(?:Oy|Oyj|Ab|ry|rf)\b|:n\b", sentence[m.end() :]):
                 continue  # a company or association, not a person
-            words = [w for w in m.group(0).split() if w not in _NOT_NAMES]
+            words = [
+                w for w in m.group(0).split() if w not in _NOT_NAMES and not _TITLE.fullmatch(w)
+            ]
             if len(words) >= 2 and words[0] not in _NOT_NAMES and not _COMMON.search(m.group(0)):
                 name = " ".join(words)
                 if name not in names:

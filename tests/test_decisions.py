@@ -75,6 +75,13 @@ def test_sample_decision_field_accuracy(sample_report: EvalReport, field: str) -
     assert sample_report.fields[f"decisions.{field}"] >= 0.90
 
 
+@pytest.mark.parametrize("field", ("preparers", "proposer", "proposal", "experts", "recusals"))
+def test_sample_people_and_proposals(sample_report: EvalReport, field: str) -> None:
+    # Kuopio's sample has an `Esitys` paragraph before its `Päätösehdotus`, an e-mail written
+    # `(at)` under Valmistelija and a sentence-initial title before an expert's name.
+    assert sample_report.fields[f"decisions.{field}"] == 1.0
+
+
 def test_sample_documents_are_all_right(sample_report: EvalReport) -> None:
     assert sample_report.tables["documents"].f1 == 1.0
     documents = {k: v for k, v in sample_report.fields.items() if k.startswith("documents.")}

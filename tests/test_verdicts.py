@@ -93,6 +93,14 @@ def test_recusals_and_experts() -> None:
     assert verdict.experts == ["Satu Huikuri", "Pekka Penttinen"]
 
 
+def test_a_title_starting_the_sentence_is_not_part_of_the_name() -> None:
+    verdict = decide(
+        "Innovaatiopäällikkö Arto Holopainen oli kokouksessa kuultavana asiakohdassa. "
+        "Hyväksyttiin yksimielisesti."
+    )
+    assert verdict.experts == ["Arto Holopainen"]
+
+
 @pytest.mark.parametrize(
     ("case_number", "classification"),
     [
