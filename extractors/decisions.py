@@ -178,7 +178,24 @@ def _proposer(proposals: list[Block], presenters: list[Block]) -> tuple[str | No
     if proposer is None and presenters and presenters[0].lines:
         who = presenters[0].lines[0].text
         proposer = who.split(",")[-1].strip() if "," in who else who
-    return proposer, lines
+    return _role_only(proposer), lines
+
+
+_TRAILING_NAME = re.compile(
+    r"\s+[A-ZÅÄÖ][\wåäöé]+(?:-[\wåäöé]+)?\s+[A-ZÅÄÖ][\wåäöé]+(?:-[\wåäöé]+)?$"
+)
+
+
+def _role_only(proposer: str | None) -> str | None:
+    """The role of a proposer line: `Vs. kaupunginjohtaja Päivi Laajala` → `Vs. kaupunginjohtaja`.
+
+    The role is what is comparable across meetings and cities; the person holding it is named
+    in the minutes' attendance list.
+    """
+    if proposer is None:
+        return None
+    role = _TRAILING_NAME.sub("", proposer)
+    return role or proposer
 
 
 def _looks_like_role(text: str) -> bool:
