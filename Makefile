@@ -58,4 +58,5 @@ samples: setup
 	$(BIN)/python samples/build_samples.py
 
 clean:
-	rm -rf outputs/*.csv outputs/*.jsonl outputs/json outputs/text .pytest_cache .mypy_cache
+	rm -rf outputs/*.csv outputs/*.jsonl outputs/json outputs/text outputs/parquet outputs/poimija.duckdb \
+	  .pytest_cache .mypy_cache

@@ -1,4 +1,5 @@
-"""Write a run's outputs: the five tables as CSV, JSON per document, records.jsonl, texts, errors.
+"""Write a run's outputs: the five tables as CSV, JSON per document, records.jsonl, texts, errors,
+and for analysts the same tables typed as Parquet files and a DuckDB database.
 
 Every file is written to a temporary name in the same folder and renamed into place, so an
 interrupted run never leaves a half-written table.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -19,6 +21,9 @@ from pipeline.run import DocumentResult, FileError
 from schemas.records import TABLES, Record
 
 ERROR_COLUMNS = ("file", "stage", "error_type", "message")
+# Optional for the CSV/JSON outputs: without them a run still writes those, with a warning.
+ANALYST_MODULES = frozenset({"pyarrow", "duckdb"})
+log = logging.getLogger(__name__)
 _UMASK = os.umask(0o022)  # read once (the call sets it), then put back
 os.umask(_UMASK)
 
@@ -59,9 +64,11 @@ def write_outputs(out_dir: Path, results: Sequence[DocumentResult]) -> dict[str,
         tables["documents"].append(result.document)
         for name, records in result.records.items():
             tables[name].extend(records)
+    csv_texts = {}
     for name, model in TABLES.items():
         rows = (record.to_row() for record in tables[name])
-        atomic_write_text(out_dir / f"{name}.csv", csv_text(model.columns(), rows))
+        csv_texts[name] = csv_text(model.columns(), rows)
+        atomic_write_text(out_dir / f"{name}.csv", csv_texts[name])
     lines = []
     for result in results:
         if result.document is None:
@@ -84,7 +91,43 @@ def write_outputs(out_dir: Path, results: Sequence[DocumentResult]) -> dict[str,
     atomic_write_text(out_dir / "records.jsonl", "".join(line + "\n" for line in lines))
     errors = [e for r in results for e in r.errors]
     write_errors(out_dir, errors)
+    write_analyst_outputs(out_dir, tables, csv_texts)
     return {name: len(records) for name, records in tables.items()}
+
+
+def write_analyst_outputs(
+    out_dir: Path, tables: dict[str, list[Record]], csv_texts: dict[str, str]
+) -> None:
+    """Write the typed tables as `parquet/<table>.parquet` and `poimija.duckdb` (if installed)."""
+    try:
+        # Imported here: pandas and pyarrow are slow to import and only needed at the end of a run.
+        from pipeline import frames
+    except ModuleNotFoundError as exc:
+        _skip(out_dir, exc, "Parquet and DuckDB outputs")
+        return
+    arrow = {name: frames.to_arrow(TABLES[name], records) for name, records in tables.items()}
+    stamps = {name: frames.text_sha256(text) for name, text in csv_texts.items()}
+    frames.write_parquet(out_dir, arrow, stamps)
+    try:
+        frames.write_duckdb(out_dir, arrow)
+    except ModuleNotFoundError as exc:
+        _skip(out_dir, exc, "DuckDB output", parquet=False)
+
+
+def _skip(out_dir: Path, exc: ModuleNotFoundError, what: str, *, parquet: bool = True) -> None:
+    missing = (exc.name or "").partition(".")[0]
+    if missing not in ANALYST_MODULES:
+        raise exc
+    # An older Parquet or DuckDB file would silently disagree with the new CSVs: remove it.
+    # (The names are pipeline.frames' PARQUET_DIR and DUCKDB_NAME, which cannot be imported here.)
+    stale = [out_dir / "poimija.duckdb"]
+    if parquet:
+        stale += [out_dir / "parquet" / f"{name}.parquet" for name in TABLES]
+    removed = [p for p in stale if p.is_file()]
+    for path in removed:
+        path.unlink()
+    note = f" (removed {len(removed)} stale file(s))" if removed else ""
+    log.warning("%s skipped: %s is not installed (pip install %s)%s", what, missing, missing, note)
 
 
 def document_json(result: DocumentResult) -> dict[str, Any]:
