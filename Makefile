@@ -33,6 +33,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/poimija run samples/ --out outputs
 	$(BIN)/poimija eval samples/gold outputs
+	$(BIN)/poimija compare outputs --html outputs/report.html
 
 lint: setup
 	$(BIN)/ruff check .
