@@ -145,15 +145,23 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-zÅÄÖåäöÉé]+", text)
 
 
+def function_word_counts(text: str) -> dict[Language, int]:
+    """How many Finnish and Swedish function words the text (its first 200,000 chars) has."""
+    words = [w.lower() for w in _words(text[:200_000])]
+    return {
+        Language.FI: sum(1 for w in words if w in _FI_WORDS),
+        Language.SV: sum(1 for w in words if w in _SV_WORDS),
+    }
+
+
 def detect_language(text: str) -> Language | None:
     """Finnish or Swedish by function-word counts; None when neither is clearly present."""
-    words = [w.lower() for w in _words(text[:200_000])]
-    fi = sum(1 for w in words if w in _FI_WORDS)
-    sv = sum(1 for w in words if w in _SV_WORDS)
+    counts = function_word_counts(text)
+    fi, sv = counts[Language.FI], counts[Language.SV]
     if fi + sv >= 5:
         return Language.SV if sv > fi else Language.FI
     # Too short for function words (a one-paragraph extract): ask the Finnish lexicon.
-    long_words = [w for w in words if len(w) >= 4][:200]
+    long_words = [w.lower() for w in _words(text[:200_000]) if len(w) >= 4][:200]
     if len(long_words) >= 3 and lexicon.available():
         known = sum(1 for w in long_words if lexicon.is_word(w))
         if known >= 0.6 * len(long_words):

@@ -22,6 +22,7 @@ from pipeline.errors import (
     ReadError,
     UnsupportedFormatError,
 )
+from pipeline.pdfpage import PageObjects, find_tables, page_objects
 from schemas.source import Line, Page, SourceDocument, Table, TableCell
 from schemas.vocab import SourceFormat
 
@@ -116,50 +117,57 @@ def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang
             raise ReadError(f"corrupt PDF page tree: {type(exc).__name__}: {exc}") from None
         if not pages:
             raise EmptyDocumentError("PDF has no pages")
+        scanned: list[Page] = []
         for number, page in enumerate(pages, start=1):
             try:
-                doc.pages.append(_read_page(page, number, path, doc, ocr_lang))
+                out, needs_ocr = _read_page(page, number)
             finally:
                 # Releasing each page keeps memory flat on long PDFs.
                 page.close()
+            doc.pages.append(out)
+            if needs_ocr:
+                scanned.append(out)
+    if scanned:
+        _ocr(path, doc, scanned, ocr_lang)
 
 
-def _read_page(page: Any, number: int, path: Path, doc: SourceDocument, ocr_lang: str) -> Page:
+def _read_page(page: Any, number: int) -> tuple[Page, bool]:
+    """The page's text-layer lines and tables, and whether it looks like a scan to OCR."""
     out = Page(number=number, width=float(page.width), height=float(page.height))
-    words = page.extract_words(
-        keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname", "size"]
+    objects = page_objects(page)
+    out.lines = lines_from_words(objects.words)
+    if objects.rulings >= _MIN_RULINGS:
+        out.tables = _tables(page, objects)
+    return out, _needs_ocr(out, objects)
+
+
+def _needs_ocr(page: Page, objects: PageObjects) -> bool:
+    """A page needs OCR when it has (almost) no text but images cover much of it (a scan)."""
+    if not objects.words:
+        return True
+    chars = sum(len(str(w["text"])) for w in objects.words)
+    if chars > 120:
+        return False
+    return objects.image_area > 0.4 * (page.width * page.height)
+
+
+def _ocr(path: Path, doc: SourceDocument, scanned: list[Page], ocr_lang: str) -> None:
+    """OCR the scanned pages at once, with Finnish alone when the text pages clearly are Finnish."""
+    numbers = {page.number for page in scanned}
+    text_layer = "\n".join(
+        line.text for page in doc.pages if page.number not in numbers for line in page.lines
     )
-    if _needs_ocr(page, words):
-        result = ocr.ocr_pdf_page(path, number - 1, out.width, out.height, lang=ocr_lang)
+    lang = ocr.languages_for(text_layer, ocr_lang)
+    sizes = [(page.number - 1, page.width, page.height) for page in scanned]
+    for page, result in zip(scanned, ocr.ocr_pdf_pages(path, sizes, lang=lang), strict=True):
         if result.warning and result.warning not in doc.warnings:
             doc.warnings.append(result.warning)
         if result.words is not None:
             # The rendered page holds any stray text layer too, so OCR words replace it.
-            out.ocr = True
-            out.lines = lines_from_words(result.words)
-            for line in out.lines:
+            page.ocr, page.tables = True, []
+            page.lines = lines_from_words(result.words)
+            for line in page.lines:
                 line.text = ocr.correct(line.text)
-            return out
-    out.lines = lines_from_words(words)
-    if len(page.lines) + len(page.rects) + len(page.edges) >= _MIN_RULINGS:
-        out.tables = _tables(page, words)
-    return out
-
-
-def _needs_ocr(page: Any, words: list[dict[str, Any]]) -> bool:
-    """A page needs OCR when it has (almost) no text but images cover much of it (a scan)."""
-    if not words:
-        return True
-    chars = sum(len(str(w["text"])) for w in words)
-    if chars > 120:
-        return False
-    area = float(page.width) * float(page.height)
-    covered = sum(
-        max(0.0, float(im["x1"]) - float(im["x0"]))
-        * max(0.0, float(im["bottom"]) - float(im["top"]))
-        for im in page.images
-    )
-    return covered > 0.4 * area
 
 
 def lines_from_words(words: Iterable[dict[str, Any]]) -> list[Line]:
@@ -210,10 +218,16 @@ def _make_line(words: list[dict[str, Any]]) -> Line:
     )
 
 
-def _tables(page: Any, words: list[dict[str, Any]]) -> list[Table]:
+def _tables(page: Any, objects: PageObjects) -> list[Table]:
     """Ruled tables with each cell's text gathered from the page's words (no re-extraction)."""
     tables: list[Table] = []
-    for found in page.find_tables():
+    words = objects.words
+    # Word centres once per page, not once per cell (pages with big tables have thousands).
+    centres = [
+        ((float(w["x0"]) + float(w["x1"])) / 2, (float(w["top"]) + float(w["bottom"])) / 2)
+        for w in words
+    ]
+    for found in find_tables(page, objects):
         rows: list[list[TableCell | None]] = []
         for row in found.rows:
             cells: list[TableCell | None] = []
@@ -222,7 +236,11 @@ def _tables(page: Any, words: list[dict[str, Any]]) -> list[Table]:
                     cells.append(None)
                     continue
                 box = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
-                inside = [w for w in words if _centre_in(w, box)]
+                inside = [
+                    w
+                    for w, (cx, cy) in zip(words, centres, strict=True)
+                    if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+                ]
                 text = "\n".join(line.text for line in lines_from_words(inside)) if inside else ""
                 cells.append(TableCell(text=text, bbox=box))
             rows.append(cells)
@@ -230,12 +248,6 @@ def _tables(page: Any, words: list[dict[str, Any]]) -> list[Table]:
             x0, top, x1, bottom = (float(v) for v in found.bbox)
             tables.append(Table(bbox=(x0, top, x1, bottom), rows=rows))
     return tables
-
-
-def _centre_in(word: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
-    cx = (float(word["x0"]) + float(word["x1"])) / 2
-    cy = (float(word["top"]) + float(word["bottom"])) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def _text_pages(text: str) -> list[Page]:

@@ -45,3 +45,46 @@ def image_only_pdf(path: Path, text: str) -> Path:
         y += 70
     image.save(path, "PDF", resolution=200.0)
     return path
+
+
+_MINUTES_BODY = [
+    "Kaupunginhallitus päättää hyväksyä liitteenä olevan sopimuksen ja valtuuttaa",
+    "kaupunginjohtajan allekirjoittamaan sen. Asiasta on neuvoteltu henkilöstön kanssa.",
+    "Hankkeen kokonaiskustannukset ovat 125 000 euroa, josta valtionavustus on 60 %.",
+    "Valmistelija: hallintojohtaja Maija Virtanen, puh. 040 123 4567",
+    "Esittelijä: kaupunginjohtaja Matti Meikäläinen",
+    "Päätösehdotus",
+    "Kaupunginhallitus merkitsee tiedoksi selvityksen ja lähettää asian valtuustolle.",
+    "Päätös",
+    "Hyväksyttiin yksimielisesti. Pöytäkirja tarkastettiin ja hyväksyttiin kokouksessa.",
+]
+
+
+def long_minutes_pdf(path: Path, pages: int, *, table_every: int = 10) -> Path:
+    """A long Finnish minutes-like PDF: a § item per page, a ruled 4×4 table every few pages."""
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    height = A4[1]
+    for n in range(1, pages + 1):
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(56, height - 40, f"Porvoon kaupunki  Pöytäkirja  {n} ({pages})")
+        canvas.setFont("Helvetica-Bold", 11)
+        # Below the running-header band, where clean.py would take it for page furniture.
+        canvas.drawString(56, height - 140, f"Kaupunginhallitus 22.01.2024 § {n}")
+        canvas.drawString(56, height - 156, f"Asia {n}: hankintapäätös ja sopimus")
+        canvas.setFont("Helvetica", 11)
+        y = height - 184
+        for line in _MINUTES_BODY:
+            canvas.drawString(56, y, line)
+            y -= 15
+        if n % table_every == 0:
+            y -= 10
+            for row in range(4):
+                for col in range(4):
+                    x = 56 + col * 120
+                    canvas.rect(x, y - 18, 120, 18)
+                    label = "Vuosi" if row == 0 else f"{2024 + row} {col * 1000} €"
+                    canvas.drawString(x + 4, y - 13, label)
+                y -= 18
+        canvas.showPage()
+    canvas.save()
+    return path
