@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
+from pydantic import ValidationError
 
 from pipeline import __version__
 from pipeline.settings import Settings
@@ -32,77 +36,190 @@ def main(verbose: bool) -> None:
     )
 
 
-@main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    default=Path("outputs"),
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder.",
-)
-@click.option("--password", default=None, help="Password for encrypted PDFs.")
-@click.option("--ocr-lang", default="fin+swe", show_default=True, help="Tesseract languages.")
-@click.option(
-    "--extractor",
-    "extractor_names",
-    multiple=True,
-    help="Run only this extractor (repeatable); default: all registered.",
-)
-@click.option("--strict", is_flag=True, help="Stop at the first failing file and raise.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
-def run(
-    inputs: tuple[Path, ...],
-    out_dir: Path,
-    password: str | None,
-    ocr_lang: str,
-    extractor_names: tuple[str, ...],
-    strict: bool,
-    quiet: bool,
-) -> None:
-    """Read INPUTS (files or folders of PDF, TXT, HTML) and write the tables to --out.
+def run_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `run` and `watch` share (output, reading, extractors, batch engine)."""
+    options = [
+        click.option(
+            "--out",
+            "out_dir",
+            default=Path("outputs"),
+            show_default=True,
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Output folder (holds the manifest of incremental runs too).",
+        ),
+        click.option("--password", default=None, help="Password for encrypted PDFs."),
+        click.option(
+            "--ocr-lang", default="fin+swe", show_default=True, help="Tesseract languages."
+        ),
+        click.option(
+            "--extractor",
+            "extractor_names",
+            multiple=True,
+            help="Run only this extractor (repeatable); default: all registered.",
+        ),
+        click.option(
+            "-j",
+            "--workers",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Files processed at once (default: the number of CPUs); 1 runs in-process.",
+        ),
+        click.option(
+            "--executor",
+            type=click.Choice(["local", "dask"]),
+            default=None,
+            help="local (this machine; default) or dask (a dask.distributed cluster).",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            default=None,
+            help="Dask scheduler address (tcp://host:8786); default: start a local cluster.",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            default=None,
+            metavar="SECONDS",
+            help="Fail a file that takes longer than this (one errors.csv row).",
+        ),
+        click.option("--force", is_flag=True, help="Re-extract every file, changed or not."),
+        click.option("--prune", is_flag=True, help="Drop files gone from the inputs."),
+        click.option(
+            "--retry-failed", is_flag=True, help="Re-extract unchanged files that failed."
+        ),
+        click.option("--strict", is_flag=True, help="Stop at the first failing file and raise."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    Exit code 0 when every file succeeded, 1 when any failed (outputs are still written).
 
-    Example:
-
-        poimija run samples/ ../shared/real-pdfs/ --out outputs
-    """
+def _settings(options: dict[str, Any]) -> Settings:
+    """Settings from the shared options; unset batch options leave the POIMIJA_* environment."""
     import extractors
-    from pipeline.export import write_outputs
-    from pipeline.run import DocumentResult, Status, run_files
 
-    for name in extractor_names:
+    for name in options["extractor_names"]:
         try:
             extractors.get(name)
         except extractors.UnknownExtractorError as exc:
             raise click.UsageError(str(exc)) from None
-    settings = Settings(
-        out_dir=out_dir,
-        password=password,
-        ocr_lang=ocr_lang,
-        extractors=list(extractor_names) or None,
-        strict=strict,
+    given: dict[str, Any] = {
+        name: options[name]
+        for name in ("workers", "executor", "scheduler", "timeout")
+        if options[name] is not None
+    }
+    given.update(
+        {name: True for name in ("force", "prune", "retry_failed", "strict") if options[name]}
     )
-
-    def progress(result: DocumentResult) -> None:
-        if quiet:
-            return
-        doc = result.document
-        what = f"{doc.doc_type} {doc.municipality or '?'} {doc.pages}p" if doc else ""
-        reason = f" — {result.errors[-1].message}" if result.errors else ""
-        click.echo(
-            f"{result.status:<8} {result.path} {what} ({result.seconds:.1f}s){reason}", err=True
+    try:
+        settings = Settings(
+            out_dir=options["out_dir"],
+            password=options["password"],
+            ocr_lang=options["ocr_lang"],
+            extractors=list(options["extractor_names"]) or None,
+            **given,
         )
+    except ValidationError as exc:
+        raise click.UsageError(" ".join(str(exc).split())) from None
+    from pipeline.errors import ExecutorUnavailableError
+    from pipeline.executors import check_executor
 
-    results = run_files(list(inputs), settings, on_result=progress)
-    counts = write_outputs(out_dir, results)
-    failed = sum(1 for r in results if r.status is Status.FAILURE)
-    if not quiet:
-        summary = ", ".join(f"{n} {t}" for t, n in counts.items())
-        click.echo(f"{len(results)} files, {failed} failed: {summary} → {out_dir}", err=True)
-    sys.exit(1 if failed else 0)
+    try:
+        check_executor(settings)
+    except ExecutorUnavailableError as exc:
+        # One line and exit 2, as for any usage error.
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    return settings
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@run_options
+def run(inputs: tuple[Path, ...], **options: Any) -> None:
+    """Read INPUTS (files or folders of PDF, TXT, HTML) and write the tables to --out.
+
+    Runs are incremental: a file whose content and pipeline are unchanged since the last run
+    into --out is not read again (see --force, --retry-failed, --prune). Exit code 0 when every
+    file is fine, 1 when any failed (outputs are still written), 2 for usage errors.
+
+    Example:
+
+        poimija run samples/ ../shared/real-pdfs/ --out outputs -j 2 --timeout 300
+    """
+    from pipeline.batch import run_batch
+    from pipeline.errors import PoimijaError
+    from pipeline.progress import Progress
+
+    settings = _settings(options)
+    try:
+        report = run_batch(list(inputs), settings, Progress(quiet=options["quiet"]))
+    except PoimijaError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.exit(report.exit_code)
+
+
+@main.command()
+@click.argument(
+    "inputs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Seconds between polls of the folders.",
+)
+@click.option(
+    "--max-cycles",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Stop after this many polls (default: run until Ctrl-C or SIGTERM).",
+)
+@run_options
+def watch(
+    inputs: tuple[Path, ...], interval: float, max_cycles: int | None, **options: Any
+) -> None:
+    """Watch folders: run incrementally whenever a file is added, changed or removed.
+
+    Polls every --interval seconds (size and modification time; the manifest then decides by
+    content hash) and takes the options of `run`. Ctrl-C or SIGTERM stops it with exit code 0.
+
+    Example:
+
+        poimija watch /data/minutes --out /data/poimija --interval 300 -j 2
+    """
+    from pipeline.errors import PoimijaError
+    from pipeline.progress import Progress
+    from pipeline.watch import watch as watch_folders
+
+    settings = _settings(options)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    if not options["quiet"]:
+        click.echo(
+            f"watching {', '.join(map(str, inputs))} every {interval:g} s (Ctrl-C stops)", err=True
+        )
+    try:
+        watch_folders(
+            list(inputs),
+            settings,
+            interval=interval,
+            max_cycles=max_cycles,
+            progress=lambda: Progress(quiet=options["quiet"]),
+        )
+    except KeyboardInterrupt:
+        if not options["quiet"]:
+            click.echo("\nstopped", err=True)
+    except PoimijaError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.exit(0)
 
 
 @main.command("eval")

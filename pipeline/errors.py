@@ -43,3 +43,27 @@ class CompareError(PoimijaError):
     """A run's output folder cannot be compared (not a run, unreadable tables)."""
 
     stage = "compare"
+
+
+class FileTimeoutError(PoimijaError):
+    """A file took longer than the per-file time limit (--timeout)."""
+
+    stage = "run"
+
+
+class WorkerDiedError(PoimijaError):
+    """The worker process running a file died (crashed, killed, out of memory)."""
+
+    stage = "run"
+
+
+class ManifestError(PoimijaError):
+    """The manifest of an output folder cannot be opened or is of another version."""
+
+    stage = "manifest"
+
+
+class ExecutorUnavailableError(PoimijaError):
+    """The chosen executor cannot run here (e.g. --executor dask without dask installed)."""
+
+    stage = "config"

@@ -109,7 +109,8 @@ def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang
             raise ReadError(f"corrupt PDF: {cause}") from None
         detail = f"{type(cause).__name__}: {cause}".rstrip(": ")
         raise ReadError(f"unreadable PDF: {detail}") from None
-    with pdf:
+    scanned: list[Page] = []
+    try:
         doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
         try:
             pages = pdf.pages
@@ -117,7 +118,6 @@ def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang
             raise ReadError(f"corrupt PDF page tree: {type(exc).__name__}: {exc}") from None
         if not pages:
             raise EmptyDocumentError("PDF has no pages")
-        scanned: list[Page] = []
         for number, page in enumerate(pages, start=1):
             try:
                 out, needs_ocr = _read_page(page, number)
@@ -127,8 +127,18 @@ def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang
             doc.pages.append(out)
             if needs_ocr:
                 scanned.append(out)
+    finally:
+        _close(pdf)
     if scanned:
         _ocr(path, doc, scanned, ocr_lang)
+
+
+def _close(pdf: Any) -> None:
+    """Close a pdfplumber PDF; on a damaged page tree close() raises again and hides the reason."""
+    try:
+        pdf.close()
+    except Exception:
+        pdf.stream.close()
 
 
 def _read_page(page: Any, number: int) -> tuple[Page, bool]:

@@ -25,6 +25,7 @@ from pipeline.discover import discover
 from pipeline.errors import ExtractionError, PoimijaError
 from pipeline.nlp import load_nlp
 from pipeline.settings import Settings
+from pipeline.timeout import TimeLimit
 from schemas.records import Document, Record
 from schemas.source import SourceDocument
 
@@ -144,22 +145,35 @@ STAGES: list[tuple[str, Stage]] = [
 
 
 def process_file(path: Path, settings: Settings | None = None) -> DocumentResult:
-    """Run every stage on one file; an error ends that file with a FAILURE result, not the batch."""
+    """Run every stage on one file; an error ends that file with a FAILURE result, not the batch.
+
+    With `settings.timeout`, a file that takes longer ends FAILURE with a FileTimeoutError.
+    """
     settings = settings or Settings()
     state = _State(path=path, settings=settings)
     started = time.perf_counter()
     result = DocumentResult(path=path)
-    for name, stage in STAGES:
-        try:
-            stage(state)
-        except Exception as exc:
-            if settings.strict:
-                raise
-            stage_name = exc.stage if isinstance(exc, PoimijaError) else name
-            result.status = Status.FAILURE
-            result.errors.append(_file_error(path, exc, stage_name))
-            log.debug("%s failed in %s", path, name, exc_info=True)
-            break
+    limit = TimeLimit(settings.timeout)
+    with limit:
+        for name, stage in STAGES:
+            limit.stage = name
+            try:
+                stage(state)
+            except Exception as exc:
+                if settings.strict:
+                    raise
+                stage_name = exc.stage if isinstance(exc, PoimijaError) else name
+                result.status = Status.FAILURE
+                result.errors.append(_file_error(path, exc, stage_name))
+                log.debug("%s failed in %s", path, name, exc_info=True)
+                break
+    if limit.interrupted:
+        if settings.strict:
+            raise limit.error()
+        # A half-done file gives no partial records: its document and records are dropped.
+        result.status = Status.FAILURE
+        result.errors = [_file_error(path, limit.error())]
+        state.source, state.document, state.records, state.errors = None, None, {}, []
     result.source, result.document, result.records = state.source, state.document, state.records
     result.text = state.source.text if state.source is not None else None
     result.errors = [*state.errors, *result.errors]

@@ -51,9 +51,10 @@ def batch(tmp_path: Path) -> Path:
     return folder
 
 
-def test_each_bad_file_gets_one_error_row(batch: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_each_bad_file_gets_one_error_row(batch: Path, tmp_path: Path, workers: str) -> None:
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["run", str(batch), "--out", str(out), "-q"])
+    result = CliRunner().invoke(main, ["run", str(batch), "--out", str(out), "-q", "-j", workers])
     assert result.exit_code == 1
     errors = _errors(out)
     assert set(errors) == {
@@ -89,11 +90,18 @@ def test_password_opens_encrypted_pdf(batch: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert _documents(out)["locked.pdf"]["municipality"] == "Porvoo"
+    # Unchanged and read fine last time: skipped unless forced, whatever the password.
     wrong = CliRunner().invoke(
-        main, ["run", str(locked), "--out", str(out), "--password", "väärä", "-q"]
+        main, ["run", str(locked), "--out", str(out), "--password", "väärä", "-q", "--force"]
     )
     assert wrong.exit_code == 1
     assert _errors(out)["locked.pdf"]["message"] == "wrong password"
+    # A file that failed for want of a password is retried when one is given.
+    right = CliRunner().invoke(
+        main, ["run", str(locked), "--out", str(out), "--password", "salasana", "-q"]
+    )
+    assert right.exit_code == 0
+    assert _errors(out) == {}
 
 
 def test_usage_error_exit_code(tmp_path: Path) -> None:

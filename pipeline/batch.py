@@ -1,0 +1,203 @@
+"""Incremental batch runs: extract only new or changed files, in parallel, and rebuild the tables.
+
+    run_batch = discover → plan (hash vs. manifest) → execute (serial | pool | Dask)
+                → store each result in the manifest → write the tables from the manifest
+
+The tables always come from the manifest's stored results, sorted by path, so their content and
+order do not depend on the executor, the number of workers or the order files finished in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.discover import discover
+from pipeline.executors import Job, check_executor, execute
+from pipeline.export import write_outputs
+from pipeline.manifest import Entry, Manifest, fingerprint, key_of
+from pipeline.progress import Progress
+from pipeline.read import sha256_of
+from pipeline.run import DocumentResult, Status
+from pipeline.settings import Settings
+
+
+@dataclass(slots=True)
+class Plan:
+    """What a run will do with each input: extract it, skip it, or drop it."""
+
+    jobs: list[Job] = field(default_factory=list)
+    skipped: list[Entry] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """How a batch went: the results written, the files extracted now, and what was skipped."""
+
+    out_dir: Path
+    results: list[DocumentResult]
+    processed: list[DocumentResult]
+    skipped: int = 0
+    skipped_failed: int = 0
+    pruned: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        """Inputs that end failed: extracted now and failed, or unchanged since they failed."""
+        now = sum(1 for r in self.processed if r.status is Status.FAILURE)
+        return now + self.skipped_failed
+
+    @property
+    def pages(self) -> int:
+        """Pages of the files extracted in this run."""
+        return sum(r.document.pages for r in self.processed if r.document is not None)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input is fine, 1 when any failed (the outputs are written either way)."""
+        return 1 if self.failed else 0
+
+
+def input_files(inputs: Iterable[Path], out_dir: Path) -> list[Path]:
+    """The files a run reads: `discover`ed, minus anything inside the output folder."""
+    out = Path(key_of(out_dir))
+    return [p for p in discover(inputs) if not Path(key_of(p)).is_relative_to(out)]
+
+
+def plan(paths: Sequence[Path], entries: dict[str, Entry], settings: Settings) -> Plan:
+    """Decide per input whether to extract it (new, changed, forced, retried) or skip it."""
+    current = fingerprint(settings)
+    result = Plan()
+    for path in paths:
+        key = key_of(path)
+        try:
+            stat = path.stat()
+            size, mtime_ns, sha256 = stat.st_size, stat.st_mtime_ns, sha256_of(path)
+        except OSError:
+            # Unreadable now: extracting it records the reason as the file's error.
+            size, mtime_ns, sha256 = 0, 0, ""
+        entry = entries.get(key)
+        unchanged = entry is not None and entry.sha256 == sha256 and entry.fingerprint == current
+        retry = entry is not None and (
+            (settings.retry_failed and entry.status is not Status.SUCCESS)
+            # The password is not part of the fingerprint (it would be stored): a file that
+            # failed for want of one is retried whenever one is given.
+            or (settings.password is not None and "EncryptedDocumentError" in entry.error_types)
+        )
+        if unchanged and not settings.force and not retry:
+            assert entry is not None
+            result.skipped.append(entry)
+        else:
+            result.jobs.append(Job(path, key, size, mtime_ns, sha256))
+    seen = {key_of(p) for p in paths}
+    result.gone = sorted(k for k in entries if k not in seen)
+    # Biggest first: a big file started last would leave the other workers idle at the end.
+    result.jobs.sort(key=lambda job: (-job.size, job.key))
+    return result
+
+
+def run_batch(
+    inputs: Sequence[Path], settings: Settings | None = None, progress: Progress | None = None
+) -> BatchReport:
+    """Extract the new and changed files under `inputs` and rewrite the tables in `out_dir`.
+
+    Example: `run_batch([Path("minutes")], Settings(out_dir=Path("out"), workers=2))`.
+    """
+    settings = settings or Settings()
+    check_executor(settings)
+    started = time.monotonic()
+    out_dir = settings.out_dir
+    with Manifest.in_dir(out_dir) as manifest:
+        entries = manifest.entries()
+        todo = plan(input_files(inputs, out_dir), entries, settings)
+        pruned = manifest.remove(todo.gone) if settings.prune and todo.gone else 0
+        skipped_failed = sum(1 for e in todo.skipped if e.status is Status.FAILURE)
+        progress = progress or Progress(quiet=True)
+        progress.start(
+            len(todo.jobs), sum(j.size for j in todo.jobs), len(todo.skipped), skipped_failed
+        )
+        processed: list[DocumentResult] = []
+        current = fingerprint(settings)
+        for job, result in execute(todo.jobs, settings):
+            # Committed before the next file is looked at: a killed run keeps this one.
+            manifest.store(
+                job.key,
+                result,
+                sha256=job.sha256,
+                size=job.size,
+                mtime_ns=job.mtime_ns,
+                fingerprint=current,
+            )
+            processed.append(result)
+            progress.file_done(result, job.size)
+        results = manifest.results()
+    with _signals_deferred():
+        counts = write_outputs(out_dir, results)
+        _remove_stale(out_dir, results)
+    processed.sort(key=lambda r: key_of(r.path))
+    report = BatchReport(
+        out_dir=out_dir,
+        results=results,
+        processed=processed,
+        skipped=len(todo.skipped),
+        skipped_failed=skipped_failed,
+        pruned=pruned,
+        counts=counts,
+        seconds=time.monotonic() - started,
+    )
+    progress.finish(report)
+    return report
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the outputs are written, then deliver them.
+
+    Each output file is replaced atomically; holding the signals keeps the files consistent with
+    each other too (no new documents.csv beside an old records.jsonl).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {
+        sig: signal.signal(sig, lambda signum, frame: caught.append(signum)) for sig in held
+    }
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            signal.raise_signal(caught[0])
+
+
+def _remove_stale(out_dir: Path, results: Sequence[DocumentResult]) -> None:
+    """Remove json/ and text/ files of documents no longer in the outputs (changed or pruned)."""
+    ids = {r.document.document_id for r in results if r.document is not None}
+    for folder, suffix in (("json", ".json"), ("text", ".txt")):
+        for path in (out_dir / folder).glob(f"*{suffix}"):
+            if path.stem not in ids:
+                path.unlink(missing_ok=True)
+
+
+def sizes_and_mtimes(inputs: Iterable[Path], out_dir: Path) -> dict[str, tuple[int, int]]:
+    """The cheap state of the inputs (size and mtime per file), for polling without hashing."""
+    state: dict[str, tuple[int, int]] = {}
+    for path in input_files(inputs, out_dir):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        state[key_of(path)] = (stat.st_size, stat.st_mtime_ns)
+    return state
