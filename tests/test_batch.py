@@ -44,6 +44,16 @@ KUOPIO_LINES = [
 ]
 POIMIJA = str(Path(sys.executable).parent / "poimija")
 _TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)?")
+# The timeout tests' limit and slow file: the small files take ~0.1 s and the slow one ~30 s
+# here, so both sides keep a margin of ten or more on a slower or busier machine.
+LIMIT = 3
+SLOW_PAGES = 3000
+
+
+@pytest.fixture(scope="module")
+def slow_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated minutes PDF that takes ten times the timeout tests' limit to read."""
+    return long_minutes_pdf(tmp_path_factory.mktemp("slow") / "long.pdf", SLOW_PAGES)
 
 
 @pytest.fixture
@@ -165,11 +175,12 @@ def test_two_workers_give_the_same_tables_as_one(inputs: Path, tmp_path: Path) -
 # distributed's garbage-collection callbacks, Python reports it as unraisable and the limit
 # fires again a moment later (that is why it repeats).
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_dask_gives_the_same_tables_and_enforces_the_timeout(inputs: Path, tmp_path: Path) -> None:
+def test_dask_gives_the_same_tables_and_enforces_the_timeout(
+    inputs: Path, slow_pdf: Path, tmp_path: Path
+) -> None:
     distributed = pytest.importorskip("distributed", reason="dask is in the dev extra")
-    # 300 pages take ~3 s to read: six times the limit, in the serial run and on Dask.
-    long_minutes_pdf(inputs / "long.pdf", 300)
-    serial = run_batch([inputs], settings(tmp_path / "serial", timeout=0.5))
+    shutil.copy(slow_pdf, inputs / "long.pdf")
+    serial = run_batch([inputs], settings(tmp_path / "serial", timeout=LIMIT))
     # Threads in this process: the limit is enforced in a worker thread, not by SIGALRM.
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
@@ -177,7 +188,10 @@ def test_dask_gives_the_same_tables_and_enforces_the_timeout(inputs: Path, tmp_p
         dask = run_batch(
             [inputs],
             settings(
-                tmp_path / "dask", executor="dask", scheduler=cluster.scheduler_address, timeout=0.5
+                tmp_path / "dask",
+                executor="dask",
+                scheduler=cluster.scheduler_address,
+                timeout=LIMIT,
             ),
         )
     assert outputs(tmp_path / "serial", times=False) == outputs(tmp_path / "dask", times=False)
@@ -189,22 +203,24 @@ def test_dask_gives_the_same_tables_and_enforces_the_timeout(inputs: Path, tmp_p
             "read",
             "FileTimeoutError",
         )
-        assert error.message == "took longer than the 0.5 s limit (--timeout) in stage read"
+        assert error.message == f"took longer than the {LIMIT} s limit (--timeout) in stage read"
         assert len([r for r in report.results if r.document]) == 3
 
 
-def test_timeout_in_a_process_pool_fails_only_the_slow_file(tmp_path: Path) -> None:
+def test_timeout_in_a_process_pool_fails_only_the_slow_file(
+    slow_pdf: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    long_minutes_pdf(folder / "long.pdf", 300)
+    shutil.copy(slow_pdf, folder / "long.pdf")
     text_pdf(folder / "good.pdf", [GOOD_LINES])
     out = tmp_path / "out"
-    code, _ = cli("run", folder, "--out", out, "-q", "-j", "2", "--timeout", "0.5")
+    code, _ = cli("run", folder, "--out", out, "-q", "-j", "2", "--timeout", str(LIMIT))
     assert code == 1
     rows = (out / "errors.csv").read_text(encoding="utf-8").splitlines()
     assert rows[1:] == [
         f"{folder / 'long.pdf'},read,FileTimeoutError,"
-        "took longer than the 0.5 s limit (--timeout) in stage read"
+        f"took longer than the {LIMIT} s limit (--timeout) in stage read"
     ]
     assert list(_document_ids(out)) == ["good.pdf"]
 
