@@ -207,9 +207,7 @@ def test_dask_gives_the_same_tables_and_enforces_the_timeout(
         assert len([r for r in report.results if r.document]) == 3
 
 
-def test_timeout_in_a_process_pool_fails_only_the_slow_file(
-    slow_pdf: Path, tmp_path: Path
-) -> None:
+def test_timeout_in_a_process_pool_fails_only_the_slow_file(slow_pdf: Path, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(slow_pdf, folder / "long.pdf")
