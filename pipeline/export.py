@@ -8,6 +8,7 @@ interrupted run never leaves a half-written table.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import logging
@@ -54,9 +55,45 @@ def csv_text(columns: Sequence[str], rows: Iterable[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
+def distinct(results: Sequence[DocumentResult]) -> list[DocumentResult]:
+    """The results with one per document: a later file with the same content is left out.
+
+    The document ID comes from the content, so two copies of one PDF (an attachment saved with
+    two meetings) would give every record twice under the same IDs. The first copy is kept and
+    its document says where the others are.
+    """
+    first: dict[str, DocumentResult] = {}
+    copies: dict[str, list[str]] = {}
+    kept: list[DocumentResult] = []
+    for result in results:
+        if result.document is None:
+            kept.append(result)
+            continue
+        document_id = result.document.document_id
+        if document_id in first:
+            copies[document_id].append(str(result.path))
+            continue
+        first[document_id], copies[document_id] = result, []
+        kept.append(result)
+    for document_id, paths in copies.items():
+        if paths:
+            result = first[document_id]
+            assert result.document is not None
+            notes = [f"the same file is also at {path} (left out)" for path in paths]
+            document = result.document.model_copy(
+                update={"warnings": [*result.document.warnings, *notes]}
+            )
+            kept[kept.index(result)] = dataclasses.replace(result, document=document)
+    return kept
+
+
 def write_outputs(out_dir: Path, results: Sequence[DocumentResult]) -> dict[str, int]:
-    """Write every output of a run into `out_dir`; returns the row count per table."""
+    """Write every output of a run into `out_dir`; returns the row count per table.
+
+    Copies of one file are written once (see `distinct`).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
+    results = distinct(results)
     tables: dict[str, list[Record]] = {name: [] for name in TABLES}
     for result in results:
         if result.document is None:

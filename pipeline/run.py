@@ -23,6 +23,7 @@ from pipeline import __version__, clean, read
 from pipeline.classify import classify
 from pipeline.discover import discover
 from pipeline.errors import ExtractionError, PoimijaError
+from pipeline.locate import locate
 from pipeline.nlp import load_nlp
 from pipeline.settings import Settings
 from pipeline.timeout import TimeLimit
@@ -131,6 +132,7 @@ def _extract(state: _State) -> None:
             error = ExtractionError(f"{extractor.name}: {type(exc).__name__}: {exc}")
             state.errors.append(_file_error(state.path, error))
             continue
+        locate(source, records)
         state.records.setdefault(extractor.table, []).extend(records)
 
 

@@ -162,6 +162,27 @@ def test_unchanged_failed_file_is_skipped_until_retried(inputs: Path, tmp_path: 
     assert retried.processed[0].errors[0].error_type == "EmptyDocumentError"
 
 
+def test_copies_of_one_file_are_written_once(inputs: Path, tmp_path: Path) -> None:
+    # The same PDF saved twice (an attachment of two meetings) has one document ID: its records
+    # are written once, and the first copy's document row says where the other one is.
+    copy = inputs / "z" / "kopio.pdf"
+    copy.parent.mkdir()
+    shutil.copy(inputs / SMALL[1], copy)
+    report = run_batch([inputs], settings(tmp_path / "out"))
+    assert report.exit_code == 0 and len(report.processed) == 4
+    out = tmp_path / "out"
+    with (out / "documents.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [Path(r["source_path"]).name for r in rows] == [*SMALL, "porvoo.pdf"]
+    [kuopio] = [r for r in rows if r["source_path"].endswith(SMALL[1])]
+    assert kuopio["warnings"] == f"the same file is also at {copy} (left out)"
+    funding_ids = [
+        r["funding_id"]
+        for r in csv.DictReader((out / "funding.csv").read_text(encoding="utf-8").splitlines())
+    ]
+    assert len(funding_ids) == len(set(funding_ids)) == 5  # Kuopio's five amounts, once
+
+
 def test_two_workers_give_the_same_tables_as_one(inputs: Path, tmp_path: Path) -> None:
     long_minutes_pdf(inputs / "long.pdf", 12)
     assert cli("run", inputs, "--out", tmp_path / "one", "-q", "-j", "1")[0] == 0

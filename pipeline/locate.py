@@ -1,0 +1,136 @@
+"""Give records a `bbox`: the box on their page around the lines their quote came from.
+
+Extractors cite a page and a quote; this finds the quote among the page's cleaned lines (or in
+one table cell, for quotes taken from a cell whose lines interleave with its neighbours') and
+sets `bbox` to the union of those lines, so a reader can highlight the record in the PDF.
+Matching compares letters and digits only, which makes it blind to what cleaning changed:
+spacing, line breaks, hyphens re-joined at line ends. A quote that cannot be found keeps no box;
+nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from schemas.records import Provenance, Record
+from schemas.source import Line, LineKind, Page, SourceDocument
+from schemas.vocab import SourceFormat
+
+# A quote whose whole text is not on the page is placed by its first and last this many
+# letters and digits (a quote that joins text from two places, or runs over a page break).
+_ENDS = 24
+# Boxes are rounded to this many decimals of a point: finer than any reader can see.
+_DECIMALS = 1
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(slots=True)
+class _Segment:
+    """The letters and digits of a page's lines joined, with the line each character came from."""
+
+    key: str
+    owners: list[int]
+    boxes: list[Box]
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _segment(lines: Iterable[Line]) -> _Segment:
+    key: list[str] = []
+    owners: list[int] = []
+    boxes: list[Box] = []
+    for line in lines:
+        if line.kind is LineKind.FURNITURE:
+            continue
+        part = _key(line.text)
+        if not part:
+            continue
+        key.append(part)
+        owners.extend([len(boxes)] * len(part))
+        boxes.append(line.bbox)
+    return _Segment("".join(key), owners, boxes)
+
+
+def _union(boxes: Sequence[Box]) -> Box:
+    return (
+        round(min(b[0] for b in boxes), _DECIMALS),
+        round(min(b[1] for b in boxes), _DECIMALS),
+        round(max(b[2] for b in boxes), _DECIMALS),
+        round(max(b[3] for b in boxes), _DECIMALS),
+    )
+
+
+def _span(segment: _Segment, start: int, end: int) -> Box:
+    """The union of the lines holding characters start..end-1 of the segment's key."""
+    first, last = segment.owners[start], segment.owners[end - 1]
+    return _union(segment.boxes[first : last + 1])
+
+
+def _find(segment: _Segment, quote: str) -> Box | None:
+    """Where `quote` (a key) is in the segment: whole, else by its two ends in order."""
+    if not quote or not segment.key:
+        return None
+    at = segment.key.find(quote)
+    if at >= 0:
+        return _span(segment, at, at + len(quote))
+    if len(quote) < 2 * _ENDS:
+        return None
+    head, tail = quote[:_ENDS], quote[-_ENDS:]
+    at = segment.key.find(head)
+    if at < 0:
+        return None
+    end = segment.key.find(tail, at + _ENDS)
+    if end >= 0 and end + _ENDS - at <= 2 * len(quote):
+        return _span(segment, at, end + _ENDS)
+    # The quote runs off the page: its beginning is this page's end.
+    rest = segment.key[at:]
+    if quote.startswith(rest):
+        return _span(segment, at, len(segment.key))
+    return None
+
+
+class PageIndex:
+    """The quote-searchable text of a document's pages, built once per document."""
+
+    def __init__(self, source: SourceDocument) -> None:
+        self._pages: dict[int, Page] = {page.number: page for page in source.pages}
+        self._lines: dict[int, _Segment] = {}
+        self._cells: dict[int, list[tuple[str, Box]]] = {}
+        self.enabled = source.format is SourceFormat.PDF
+
+    def find(self, page_number: int, quote: str) -> Box | None:
+        """The box around `quote` on the page, or None when it is not found there."""
+        page = self._pages.get(page_number)
+        key = _key(quote)
+        if page is None or not key:
+            return None
+        if page_number not in self._lines:
+            self._lines[page_number] = _segment(page.lines)
+            self._cells[page_number] = [
+                (_key(cell.text), cell.bbox)
+                for table in page.tables
+                for row in table.rows
+                for cell in row
+                if cell is not None and cell.text.strip()
+            ]
+        for cell_key, box in self._cells[page_number]:
+            # Only a whole cell's worth of text: a short quote inside a long cell is a line's.
+            if cell_key and key in cell_key and len(key) >= 0.5 * len(cell_key):
+                return _union([box])
+        return _find(self._lines[page_number], key)
+
+
+def locate(source: SourceDocument, records: Iterable[Record]) -> None:
+    """Set `bbox` on each record that cites a page and quote of a PDF and has no box yet."""
+    index = PageIndex(source)
+    if not index.enabled:
+        return
+    for record in records:
+        if not isinstance(record, Provenance) or record.bbox is not None:
+            continue
+        if record.page is not None and record.quote:
+            record.bbox = index.find(record.page, record.quote)
