@@ -33,26 +33,38 @@ class _Segment:
     key: str
     owners: list[int]
     boxes: list[Box]
+    starts: set[int]  # where a word begins in the key
+    ends: set[int]  # where a word ends (one past its last character)
 
 
 def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+def _words(text: str) -> list[str]:
+    """The runs of letters and digits of a text, case-folded: its key, cut at word ends."""
+    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+
+
 def _segment(lines: Iterable[Line]) -> _Segment:
     key: list[str] = []
     owners: list[int] = []
     boxes: list[Box] = []
+    starts: set[int] = set()
+    ends: set[int] = set()
     for line in lines:
         if line.kind is LineKind.FURNITURE:
             continue
-        part = _key(line.text)
-        if not part:
+        words = _words(line.text)
+        if not words:
             continue
-        key.append(part)
-        owners.extend([len(boxes)] * len(part))
+        for word in words:
+            starts.add(len(owners))
+            key.append(word)
+            owners.extend([len(boxes)] * len(word))
+            ends.add(len(owners))
         boxes.append(line.bbox)
-    return _Segment("".join(key), owners, boxes)
+    return _Segment("".join(key), owners, boxes, starts, ends)
 
 
 def _union(boxes: Sequence[Box]) -> Box:
@@ -70,22 +82,36 @@ def _span(segment: _Segment, start: int, end: int) -> Box:
     return _union(segment.boxes[first : last + 1])
 
 
+def _first(segment: _Segment, text: str, after: int = 0, *, begin: bool, end: bool) -> int:
+    """Where `text` first occurs from `after`, -1 if nowhere.
+
+    A place where it begins (`begin`) and ends (`end`) with whole words comes first, so that
+    `§ 25` is the heading's "25", not the end of a "1.1.2025" printed above it.
+    """
+    first = at = segment.key.find(text, after)
+    while at >= 0:
+        if (not begin or at in segment.starts) and (not end or at + len(text) in segment.ends):
+            return at
+        at = segment.key.find(text, at + 1)
+    return first
+
+
 def _find(segment: _Segment, quote: str) -> Box | None:
     """Where `quote` (a key) is in the segment: whole, else by its two ends in order."""
     if not quote or not segment.key:
         return None
-    at = segment.key.find(quote)
+    at = _first(segment, quote, begin=True, end=True)
     if at >= 0:
         return _span(segment, at, at + len(quote))
     if len(quote) < 2 * _ENDS:
         return None
     head, tail = quote[:_ENDS], quote[-_ENDS:]
-    at = segment.key.find(head)
+    at = _first(segment, head, begin=True, end=False)
     if at < 0:
         return None
-    end = segment.key.find(tail, at + _ENDS)
-    if end >= 0 and end + _ENDS - at <= 2 * len(quote):
-        return _span(segment, at, end + _ENDS)
+    last = _first(segment, tail, at + _ENDS, begin=False, end=True)
+    if last >= 0 and last + _ENDS - at <= 2 * len(quote):
+        return _span(segment, at, last + _ENDS)
     # The quote runs off the page: its beginning is this page's end.
     rest = segment.key[at:]
     if quote.startswith(rest):

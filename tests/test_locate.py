@@ -103,7 +103,11 @@ def _source(fmt: SourceFormat = SourceFormat.PDF) -> SourceDocument:
         line("2025. Hanke toteutetaan vuosina 2025–2026 ja sen kokonais-", 124),
     ]
     second = Page(number=2, width=595, height=842)
-    second.lines = [line("kustannukset ovat 120 000 euroa.", 60)]
+    second.lines = [
+        line("Pöytäkirja 1.1.2025", 30),
+        line("kustannukset ovat 120 000 euroa.", 60),
+        line("§ 25", 80),
+    ]
     second.tables = [
         Table(
             bbox=(50, 200, 400, 240),
@@ -133,6 +137,8 @@ def _theme(page: int, quote: str) -> Theme:
             "Hanke toteutetaan vuosina 2025–2026 ja sen kokonaiskustannukset ovat 120 000 euroa.",
             (50.0, 124.0, 350.0, 134.0),
         ),
+        # Whole words first: the heading's "25", not the end of the date above it.
+        (2, "§ 25", (50.0, 80.0, 350.0, 90.0)),
         # A table cell: the cell's box.
         (2, "Toimenpide A", (50.0, 200.0, 200.0, 240.0)),
         # Not on the cited page, or only furniture: no box.
