@@ -62,28 +62,23 @@ def distinct(results: Sequence[DocumentResult]) -> list[DocumentResult]:
     two meetings) would give every record twice under the same IDs. The first copy is kept and
     its document says where the others are.
     """
-    first: dict[str, DocumentResult] = {}
-    copies: dict[str, list[str]] = {}
+    paths: dict[str, list[str]] = {}
+    for result in results:
+        if result.document is not None:
+            paths.setdefault(result.document.document_id, []).append(str(result.path))
     kept: list[DocumentResult] = []
     for result in results:
-        if result.document is None:
-            kept.append(result)
-            continue
-        document_id = result.document.document_id
-        if document_id in first:
-            copies[document_id].append(str(result.path))
-            continue
-        first[document_id], copies[document_id] = result, []
+        if result.document is not None:
+            first, *others = paths[result.document.document_id]
+            if str(result.path) != first:
+                continue
+            if others:
+                notes = [f"the same file is also at {path} (left out)" for path in others]
+                document = result.document.model_copy(
+                    update={"warnings": [*result.document.warnings, *notes]}
+                )
+                result = dataclasses.replace(result, document=document)
         kept.append(result)
-    for document_id, paths in copies.items():
-        if paths:
-            result = first[document_id]
-            assert result.document is not None
-            notes = [f"the same file is also at {path} (left out)" for path in paths]
-            document = result.document.model_copy(
-                update={"warnings": [*result.document.warnings, *notes]}
-            )
-            kept[kept.index(result)] = dataclasses.replace(result, document=document)
     return kept
 
 

@@ -37,13 +37,14 @@ class _Segment:
     ends: set[int]  # where a word ends (one past its last character)
 
 
-def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 def _words(text: str) -> list[str]:
-    """The runs of letters and digits of a text, case-folded: its key, cut at word ends."""
+    """The runs of letters and digits of a text, case-folded."""
     return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+
+
+def _key(text: str) -> str:
+    """What quotes are matched on: the text's letters and digits, case-folded."""
+    return "".join(_words(text))
 
 
 def _segment(lines: Iterable[Line]) -> _Segment:
@@ -119,44 +120,45 @@ def _find(segment: _Segment, quote: str) -> Box | None:
     return None
 
 
-class PageIndex:
-    """The quote-searchable text of a document's pages, built once per document."""
+@dataclass(slots=True)
+class _PageText:
+    """One page made searchable: its lines as one segment, and each table cell's key and box."""
 
-    def __init__(self, source: SourceDocument) -> None:
-        self._pages: dict[int, Page] = {page.number: page for page in source.pages}
-        self._lines: dict[int, _Segment] = {}
-        self._cells: dict[int, list[tuple[str, Box]]] = {}
-        self.enabled = source.format is SourceFormat.PDF
+    lines: _Segment
+    cells: list[tuple[str, Box]]
 
-    def find(self, page_number: int, quote: str) -> Box | None:
-        """The box around `quote` on the page, or None when it is not found there."""
-        page = self._pages.get(page_number)
-        key = _key(quote)
-        if page is None or not key:
-            return None
-        if page_number not in self._lines:
-            self._lines[page_number] = _segment(page.lines)
-            self._cells[page_number] = [
-                (_key(cell.text), cell.bbox)
-                for table in page.tables
-                for row in table.rows
-                for cell in row
-                if cell is not None and cell.text.strip()
-            ]
-        for cell_key, box in self._cells[page_number]:
+    @classmethod
+    def of(cls, page: Page) -> _PageText:
+        cells = [
+            (_key(cell.text), cell.bbox)
+            for table in page.tables
+            for row in table.rows
+            for cell in row
+            if cell is not None and cell.text.strip()
+        ]
+        return cls(_segment(page.lines), cells)
+
+    def find(self, quote: str) -> Box | None:
+        """The box around `quote` (a key) on the page, or None when it is not found there."""
+        for cell_key, box in self.cells:
             # Only a whole cell's worth of text: a short quote inside a long cell is a line's.
-            if cell_key and key in cell_key and len(key) >= 0.5 * len(cell_key):
+            if cell_key and quote in cell_key and len(quote) >= 0.5 * len(cell_key):
                 return _union([box])
-        return _find(self._lines[page_number], key)
+        return _find(self.lines, quote)
 
 
 def locate(source: SourceDocument, records: Iterable[Record]) -> None:
     """Set `bbox` on each record that cites a page and quote of a PDF and has no box yet."""
-    index = PageIndex(source)
-    if not index.enabled:
+    if source.format is not SourceFormat.PDF:
         return
+    pages = {page.number: page for page in source.pages}
+    searchable: dict[int, _PageText] = {}  # built on first use: most pages cite nothing
     for record in records:
         if not isinstance(record, Provenance) or record.bbox is not None:
             continue
-        if record.page is not None and record.quote:
-            record.bbox = index.find(record.page, record.quote)
+        key = _key(record.quote)
+        if record.page not in pages or not key:
+            continue
+        if record.page not in searchable:
+            searchable[record.page] = _PageText.of(pages[record.page])
+        record.bbox = searchable[record.page].find(key)

@@ -132,8 +132,8 @@ def _extract(state: _State) -> None:
             error = ExtractionError(f"{extractor.name}: {type(exc).__name__}: {exc}")
             state.errors.append(_file_error(state.path, error))
             continue
-        locate(source, records)
         state.records.setdefault(extractor.table, []).extend(records)
+    locate(source, [record for records in state.records.values() for record in records])
 
 
 Stage = Callable[[_State], None]
