@@ -20,11 +20,17 @@ def letters(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+# Letters a box may hold beyond its quote: the rest of the quote's first and last lines (a line
+# of body text has 80–100). A box around a whole page or paragraph holds thousands.
+SLACK = 200
+
+
 def check_boxes(run: RunOutput) -> tuple[int, list[str]]:
     """Read each record's box back from its PDF page with pdfplumber; list those missing the quote.
 
     A box must hold the quote's first words and its last but one word (dehyphenation moves the
-    end of a word split over two lines up to the first line, so the last word may reach below).
+    end of a word split over two lines up to the first line, so the last word may reach below),
+    and not much more than the quote.
     """
     checked, wrong = 0, []
     for result in run.results:
@@ -59,6 +65,8 @@ def check_boxes(run: RunOutput) -> tuple[int, list[str]]:
                     checked += 1
                     if head not in found or tail not in found:
                         wrong.append(f"box misses the quote: {where} → {found[:80]!r}")
+                    elif len(found) - len(letters(record.quote)) > SLACK:
+                        wrong.append(f"box holds far more than the quote: {where}")
     return checked, wrong
 
 
