@@ -1,4 +1,4 @@
-"""Actions from ruled tables: one action per row (or per bullet of a measures cell).
+"""Fallback: actions from ruled tables, one per row (or per bullet of a measures cell).
 
 Columns are recognised by their header, in lemmas: the action text (käyttötapaus, toimenpide,
 hanke …), years (header cells that are years, marked with x), the responsible (vastuutaho …),
@@ -12,57 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.columns import audience_of, list_items, role, split_units, theme_kind
 from extractors.layout import BULLET, YEAR, quote, years_in
-from extractors.lexicon import analyse
 from extractors.statuses import read_status
 from schemas.source import Table
 from schemas.vocab import Audience, Status, ThemeKind
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")
-_ROLE_LEMMAS = {
-    "text": {
-        "käyttötapaus",
-        "toimenpide",
-        "hanke",
-        "kehityskohde",
-        "tehtävä",
-        "kuvaus",
-        "projekti",
-    },
-    "responsible": {
-        "vastuutaho",
-        "vastuu",
-        "vastuuhenkilö",
-        "vastuuyksikkö",
-        "omistaja",
-        "vastuullinen",
-    },
-    "metrics": {"mittari", "indikaattori", "mittaaminen"},
-    "theme": {"mahdollistaja", "teema", "painopiste", "painopistealue"},
-    "status": {"tila", "tilanne", "status", "vaihe"},
-    "schedule": {"aikataulu", "ajankohta", "toteutusaika", "vuosi", "ajoitus"},
-}
-_ROLE_STEMS = {
-    "text": ("åtgärd", "projekt"),
-    "responsible": ("ansvar",),
-    "metrics": ("mätare", "indikator"),
-    "theme": ("tema",),
-    "status": ("läge", "status"),
-    "schedule": ("tidtabell", "år"),
-}
-_AUDIENCE = {
-    "asukas": Audience.RESIDENTS,
-    "kuntalainen": Audience.RESIDENTS,
-    "kaupunkilainen": Audience.RESIDENTS,
-    "henkilöstö": Audience.STAFF,
-    "työntekijä": Audience.STAFF,
-    "henkilökunta": Audience.STAFF,
-    "yritys": Audience.BUSINESSES,
-    "invånare": Audience.RESIDENTS,
-    "personal": Audience.STAFF,
-    "företag": Audience.BUSINESSES,
-    "viranhaltija": Audience.STAFF,
-}
 _MARK = re.compile(r"^[xX✓✔●•■▪*+]+$")
 # "(ilmasto-ohjelma)" at the end of an action: the programmes it belongs to.
 _PROGRAMME_LINK = re.compile(r"\s*\(([^()]*(?:ohjelma|strategia|suunnitelma|programmet?))\)\.?$")
@@ -113,11 +69,11 @@ def header_columns(cells: list[str]) -> Columns | None:
         if YEAR.fullmatch(text):
             columns.years[i] = int(text)
             continue
-        role = _role(text)
+        role = _map_role(text)
         if role and role not in roles:
             roles[role] = i
             if role == "theme":
-                columns.theme_kind = _theme_kind(text)
+                columns.theme_kind = theme_kind(text)
     # A header names the action column, or has year columns (checked for x marks later);
     # a financial table ("Tuloslaskelma | 2024 | 2023") is ruled out by its numbers.
     if "text" not in roles and len(columns.years) < 2:
@@ -131,16 +87,6 @@ def header_columns(cells: list[str]) -> Columns | None:
     columns.schedule = roles.get("schedule")
     columns.audience = audience_of(cells[columns.text])
     return columns
-
-
-def audience_of(text: str) -> Audience | None:
-    """The primary users a header names ("ensisijaisena käyttäjänä kaupungin asukkaat")."""
-    for word in _WORD.findall(text):
-        base, parts = analyse(word)
-        found = _AUDIENCE.get(base) or (_AUDIENCE.get(parts[-1]) if parts else None)
-        if found:
-            return found
-    return None
 
 
 def read_table(table: Table, columns: Columns | None) -> tuple[list[RowAction], Columns | None]:
@@ -159,24 +105,6 @@ def read_table(table: Table, columns: Columns | None) -> tuple[list[RowAction], 
             continue
         actions.extend(_row_actions(cells, columns))
     return actions, columns
-
-
-def split_units(cell: str) -> list[str]:
-    """Responsible units of a cell: split at commas, "&", "/" and at "ja" before a capital.
-
-    "Sosiaali- ja terveystoimi" (a suspended hyphen) and "Markkinointi ja matkailu" (lower
-    case after "ja") stay one unit.
-    """
-    text = " ".join(cell.split())
-    units = []
-    for part in re.split(r"\s*(?:[,;&/]|\+)\s*", text):
-        units.extend(re.split(r"(?<!-)\s+(?:ja|sekä|och)\s+(?=[A-ZÅÄÖ])", part))
-    return [u.strip(" .") for u in units if u.strip(" .")]
-
-
-def list_items(cell: str) -> list[str]:
-    """Items of a cell: each bullet is one, lead text before the first bullet is one too."""
-    return [item for item, _ in _items_with_first_lines(cell)]
 
 
 def _items_with_first_lines(cell: str) -> list[tuple[str, str]]:
@@ -266,22 +194,9 @@ def _extend(action: RowAction, more: str) -> None:
     _clean_text(action)
 
 
-def _role(text: str) -> str | None:
-    for word in _WORD.findall(text)[:3]:
-        base, parts = analyse(word)
-        for role, lemmas in _ROLE_LEMMAS.items():
-            if base in lemmas or (parts and parts[-1] in lemmas and len(parts) <= 2):
-                return role
-        lowered = word.lower()
-        for role, stems in _ROLE_STEMS.items():
-            if any(lowered.startswith(stem) for stem in stems) and not parts:
-                return role
-    return None
-
-
-def _theme_kind(text: str) -> ThemeKind:
-    words = {analyse(w)[0] for w in _WORD.findall(text)}
-    return ThemeKind.ENABLER if "mahdollistaja" in words else ThemeKind.THEME
+def _map_role(text: str) -> str | None:
+    found = role(text)
+    return "schedule" if found == "years" else found
 
 
 def _cell(cells: list[str], index: int | None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extractors.categories import categorise
-from extractors.programme import PROGRAMME_TYPES, parse
+from extractors.programme import PROGRAMME_TYPES, read_programme
 from extractors.registry import ExtractionContext, register
 from schemas.records import Action, record_id
 from schemas.source import SourceDocument
@@ -14,9 +14,9 @@ from schemas.source import SourceDocument
 @register("actions", table="actions")
 def extract_actions(doc: SourceDocument, context: ExtractionContext) -> Iterator[Action]:
     """Yield one action per table row, roadmap row or listed measure, in document order."""
-    if context.document.doc_type not in PROGRAMME_TYPES:
+    if context.document.doc_type not in PROGRAMME_TYPES or context.tree is None:
         return
-    programme = parse(doc)
+    programme = read_programme(doc, context.tree, context.document.doc_type)
     theme_ids = {
         id(t): record_id(doc.document_id, "theme", n) for n, t in enumerate(programme.themes, 1)
     }

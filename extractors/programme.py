@@ -1,12 +1,16 @@
-"""The structure of a programme: its themes and the actions under them, in document order.
+"""Themes and actions as one reading of the document tree, whatever the layout.
 
-    themes  = cue lists and sentences (theme_lists) + headings of roadmap pages
-    actions = ruled tables (action_tables) + roadmap rows (roadmaps) + cue lists of measures
-    theme of an action = the theme column of its row, else the section it is in: the last
-                         heading that names a theme ("1. Tietoon perustuvat päätökset")
+    theme   a section whose items, rows or sub-sections are actions; a group row or a theme
+            column of an action table; an item or a defining paragraph of a list that a cue
+            introduces (teemat, painopisteet, fokusområden, tavoitteet, mahdollistajat …);
+            a list named in a sentence ("… teemat ovat A, B ja C")
+    action  an item under a theme (list item, numbered paragraph), a table row, a sub-section
+            that carries fields (Vastuu:, Tidsplan: …)
+    fields  wherever the document puts them (`extractors.action_fields`, `extractors.columns`)
 
-Both the `themes` and the `actions` extractor read the document through `parse`, so an
-action's theme is always one of the themes written.
+A section holds actions when its items carry action evidence (a year, an owner, a status, a
+field) or its sibling sections do. The same theme found twice (a list in the introduction and
+a section later) is one theme; the structural finding wins, the description is kept.
 """
 
 from __future__ import annotations
@@ -14,184 +18,369 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.action_tables import Columns, RowAction, audience_of, read_table, split_units
-from extractors.layout import body_size, is_heading, same_name, split_marker, text_lines
-from extractors.lexicon import baseforms
-from extractors.roadmaps import read_roadmap
-from extractors.theme_lists import ThemeDraft, describe, find_themes
-from schemas.source import Line, Page, SourceDocument, Table
-from schemas.vocab import Audience, DocType, Status, ThemeKind
+from extractors import fallback
+from extractors.action_fields import Fields, read_field, set_status, split_text
+from extractors.columns import (
+    Columns,
+    audience_of,
+    header_columns,
+    list_items,
+    split_units,
+)
+from extractors.drafts import ActionDraft, Programme, ThemeDraft
+from extractors.layout import quote, same_name
+from extractors.theme_cues import cue_kind, definition, prose_themes, strip_cue
+from schemas.source import SourceDocument
+from schemas.tree import Cell, DocumentTree, Field, Item, ItemList, Paragraph, Section, TableBlock
+from schemas.vocab import DocType, Status, ThemeKind
 
 PROGRAMME_TYPES = frozenset({DocType.PROGRAMME, DocType.MINUTES})
 """Document types read for themes and actions: programmes, and minutes that approve one."""
-_STAR_NOTE = re.compile(r"tähdellä|tähti|\(\*\)|^\*\s|asterisk|stjärn", re.IGNORECASE)
-_RESPONSIBLE = re.compile(r"\bvastuu(?:taho|henkilö|yksikkö)?\s*:\s*([^.;]+)", re.IGNORECASE)
+_PROGRAMME_WORD = re.compile(
+    r"ohjelm|tiekart|strategi|program|färdplan|handlingsplan|toimenpidesuunnitelm", re.I
+)
+_STAR_NOTE = re.compile(r"(?:^|\s)\*\s*=?\s*\S|tähdellä|asterisk|stjärn", re.IGNORECASE)
 
 
 @dataclass(slots=True)
-class ActionDraft:
-    """An action as found, before it gets its ID and category."""
+class _Reader:
+    themes: list[ThemeDraft] = field(default_factory=list)
+    actions: list[ActionDraft] = field(default_factory=list)
+    starred: bool = False
 
-    text: str
-    page: int
-    quote: str
-    theme: ThemeDraft | None = None
-    audience: Audience | None = None
-    years: list[int] = field(default_factory=list)
-    responsible: list[str] = field(default_factory=list)
-    status: Status | None = None
-    status_text: str | None = None
-    postponed_to: int | None = None
-    state_funded: bool | None = None
-    linked_programmes: list[str] = field(default_factory=list)
-    metrics: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Programme:
-    """Themes and actions of one document."""
-
-    themes: list[ThemeDraft]
-    actions: list[ActionDraft]
+    def theme(self, draft: ThemeDraft) -> ThemeDraft:
+        """The theme as recorded: a twin found earlier (by name) or this one, newly added."""
+        for known in self.themes:
+            if same_name(known.name, draft.name) or (
+                draft.ordinal and known.ordinal == draft.ordinal and _similar(known, draft)
+            ):
+                if draft.rank < known.rank:
+                    known.page, known.quote, known.rank = draft.page, draft.quote, draft.rank
+                    known.name = draft.name if len(draft.name) >= 3 else known.name
+                known.ordinal = known.ordinal or draft.ordinal
+                known.description = known.description or draft.description
+                if known.kind is ThemeKind.THEME and draft.kind is not ThemeKind.THEME:
+                    known.kind = draft.kind
+                return known
+        self.themes.append(draft)
+        return draft
 
 
-def parse(doc: SourceDocument) -> Programme:
-    """Read the themes and actions of a document (empty for documents without any)."""
-    body = body_size(doc)
-    themes = find_themes(doc, body)
-    describe(themes, doc, body)
-    star_funded = _star_means_state_funding(doc)
-    actions: list[ActionDraft] = []
-    current: ThemeDraft | None = None
-    columns: Columns | None = None
-    for page in doc.pages:
-        carried, columns = columns, None
-        for top, kind, item in _events(page, body):
-            if kind == "heading":
-                assert isinstance(item, Line)
-                current = _section(themes, item, body, current)
-            elif kind == "table":
-                assert isinstance(item, Table)
-                rows, columns = read_table(item, carried if top < page.height * 0.3 else None)
-                carried = columns
-                for row in rows:
-                    theme = _theme_of_row(themes, row, columns, page) or current
-                    actions.append(_from_row(row, page, theme, star_funded))
-        if not page.tables:
-            roadmap = read_roadmap(page, body)
-            if roadmap is not None:
-                theme = _theme_of_heading(themes, roadmap.heading, page) or current
-                current = theme
-                for r in roadmap.rows:
-                    actions.append(
-                        ActionDraft(
-                            text=r.text.strip(),
-                            page=page.number,
-                            quote=r.quote,
-                            theme=theme,
-                            audience=_text_audience(r.text),
-                            responsible=_responsible_in(r.text),
-                            status=r.status,
-                            status_text=r.status_text,
-                            postponed_to=r.postponed_to,
-                        )
-                    )
-    themes.sort(key=lambda t: (t.page, t.top))
-    return Programme(themes, actions)
+def _similar(a: ThemeDraft, b: ThemeDraft) -> bool:
+    wa, wb = set(a.name.casefold().split()), set(b.name.casefold().split())
+    return len(wa & wb) >= max(1, min(len(wa), len(wb)) // 2)
 
 
-def _events(page: Page, body: float) -> list[tuple[float, str, Line | Table]]:
-    """Headings and tables of a page, top to bottom (lines inside tables are not headings)."""
-    events: list[tuple[float, str, Line | Table]] = [(t.bbox[1], "table", t) for t in page.tables]
-    for line in text_lines(page):
-        inside = any(t.bbox[1] - 1 <= line.top <= t.bbox[3] + 1 for t in page.tables)
-        if not inside and is_heading(line, body):
-            events.append((line.top, "heading", line))
-    return sorted(events, key=lambda e: (e[0], e[1] == "table"))
-
-
-def _section(
-    themes: list[ThemeDraft], line: Line, body: float, current: ThemeDraft | None
-) -> ThemeDraft | None:
-    """The theme a heading opens: a theme it names; None for another big heading."""
-    ordinal, rest, _ = split_marker(line.text)
-    for theme in themes:
-        if same_name(rest, theme.name) and (ordinal is None or theme.ordinal in (None, ordinal)):
-            return theme
-    return None if line.font_size >= body + 1.5 else current
-
-
-def _theme_of_row(
-    themes: list[ThemeDraft], row: RowAction, columns: Columns | None, page: Page
-) -> ThemeDraft | None:
-    if not row.theme_cell or columns is None:
-        return None
-    cell = " ".join(row.theme_cell.split())
-    ordinal, name, _ = split_marker(cell)
-    for theme in themes:
-        if same_name(name, theme.name):
-            return theme
-    # A theme first named in the table itself: it becomes a theme of the document.
-    top = next((t.bbox[1] for t in page.tables), 0.0)
-    theme = ThemeDraft(name, columns.theme_kind, page.number, cell[:200], ordinal, top=top)
-    themes.append(theme)
-    return theme
-
-
-def _theme_of_heading(
-    themes: list[ThemeDraft], heading: Line | None, page: Page
-) -> ThemeDraft | None:
-    if heading is None:
-        return None
-    ordinal, name, _ = split_marker(heading.text)
-    for theme in themes:
-        if same_name(name, theme.name):
-            return theme
-    theme = ThemeDraft(
-        name.rstrip(":"), ThemeKind.THEME, page.number, heading.text, ordinal, top=heading.top
+def parse(tree: DocumentTree, doc_type: DocType) -> Programme:
+    """Read the themes and actions of a document tree (empty for documents without any)."""
+    reader = _Reader()
+    reader.starred = any(
+        _STAR_NOTE.search(n.text) and re.search(r"valtio|stat", n.text, re.I)
+        for n in tree.root.walk()
+        if isinstance(n, Paragraph | Item)
     )
-    themes.append(theme)
-    return theme
+    scopes = [tree.root]
+    if doc_type is DocType.MINUTES:
+        scopes = [s for s in _sections(tree.root) if _PROGRAMME_WORD.search(s.title)]
+        scopes = [s for s in scopes if not any(s in _sections(o) for o in scopes if o is not s)]
+    for scope in scopes:
+        _read_section(reader, scope, None, ThemeKind.THEME)
+        if not reader.themes:
+            for paragraph in _paragraphs(scope):
+                for name, kind, text in prose_themes(paragraph.text):
+                    reader.theme(ThemeDraft(name, kind, paragraph.page, quote(text), rank=5))
+    return Programme(reader.themes, reader.actions)
 
 
-def _from_row(
-    row: RowAction, page: Page, theme: ThemeDraft | None, star_funded: bool
-) -> ActionDraft:
-    return ActionDraft(
-        text=row.text,
-        page=page.number,
-        quote=row.quote,
-        theme=theme,
-        audience=row.audience,
-        years=row.years,
-        responsible=row.responsible,
-        status=row.status,
-        status_text=row.status_text,
-        postponed_to=row.postponed_to,
-        state_funded=row.starred if star_funded else None,
-        linked_programmes=row.linked_programmes,
-        metrics=row.metrics,
-    )
+def read_programme(doc: SourceDocument, tree: DocumentTree, doc_type: DocType) -> Programme:
+    """The tree reading of a document, or the fallback per-layout reading where it finds more.
+
+    The fallback (`extractors.fallback`) still reads two layouts the tree does not yet: roadmap
+    slides drawn as Gantt pictures, and theme lists that minutes give in running text.
+    """
+    found = parse(tree, doc_type)
+    old = fallback.parse(doc)
+    return old if _score(old) > _score(found) else found
 
 
-def _star_means_state_funding(doc: SourceDocument) -> bool:
-    """True when a note explains the asterisk as state support ("Tähdellä merkityt … valtio")."""
-    for page in doc.pages:
-        for line in text_lines(page):
-            if not _STAR_NOTE.search(line.text):
+def _score(programme: Programme) -> tuple[int, int, int]:
+    described = sum(1 for t in programme.themes if t.description)
+    return len(programme.actions), len(programme.themes), described
+
+
+def _sections(section: Section) -> list[Section]:
+    return [n for n in section.walk() if isinstance(n, Section)]
+
+
+def _paragraphs(section: Section) -> list[Paragraph]:
+    return [n for n in section.walk() if isinstance(n, Paragraph)]
+
+
+def _read_section(
+    reader: _Reader, section: Section, theme: ThemeDraft | None, kind: ThemeKind
+) -> None:
+    """Read one section: its cue lists, its tables, its items and its sub-sections."""
+    cue = cue_kind(section.title) if section.level else None
+    if cue is ThemeKind.ENABLER and _holds_actions(section) and not section.sections():
+        theme = reader.theme(_section_theme(section, ThemeKind.ENABLER))
+    elif cue is not None and not _holds_actions(section):
+        _cue_block(reader, section, cue)
+        return
+    subs = section.sections()
+    action_subs = [s for s in subs if _is_action_section(s)]
+    for child in section.children:
+        if isinstance(child, TableBlock):
+            _read_table(reader, child, theme)
+        elif isinstance(child, ItemList) and theme is not None and _action_list(child, section):
+            for item in child.items:
+                _item_action(reader, item, theme)
+        elif isinstance(child, Paragraph) and child.text.rstrip().endswith(":"):
+            kind_here = cue_kind(child.text)
+            following = _next_list(section, child)
+            if kind_here is not None and following is not None:
+                for item in following.items:
+                    _item_theme(reader, item, kind_here)
+    for sub in subs:
+        if sub in action_subs and theme is not None:
+            _section_action(reader, sub, theme)
+            continue
+        sub_kind = cue_kind(sub.title) or kind
+        if sub_kind is ThemeKind.GOAL and kind is ThemeKind.THEME and cue_kind(sub.title):
+            sub_kind = ThemeKind.GOAL
+        if _holds_actions(sub) or any(_is_action_section(s) for s in sub.sections()):
+            if theme is not None and not _direct_actions(sub) and not sub.sections():
+                _read_section(reader, sub, theme, kind)
                 continue
-            words = re.findall(r"[^\W\d_]+", line.text)
-            if any(b.startswith("valtio") for w in words for b in baseforms(w)):
-                return True
-            if any(w.lower().startswith(("valtio", "stats", "statlig")) for w in words):
-                return True
-    return False
+            found = reader.theme(_section_theme(sub, _kind_of(sub, kind)))
+            _read_section(reader, sub, found, kind)
+        else:
+            child_kind = ThemeKind.ENABLER if cue_kind(sub.title) is ThemeKind.ENABLER else kind
+            _read_section(reader, sub, theme, child_kind)
 
 
-def _text_audience(text: str) -> Audience | None:
-    return audience_of(text)
+def _kind_of(section: Section, inherited: ThemeKind) -> ThemeKind:
+    own = cue_kind(section.title)
+    return own if own is not None else inherited
 
 
-def _responsible_in(text: str) -> list[str]:
-    found = _RESPONSIBLE.search(text)
-    return split_units(found.group(1)) if found else []
+def _section_theme(section: Section, kind: ThemeKind) -> ThemeDraft:
+    ordinal, name = strip_cue(section.title, section.ordinal)
+    description = next(
+        (c.text for c in section.children if isinstance(c, Paragraph) and len(c.text) > 40), None
+    )
+    return ThemeDraft(
+        name, kind, section.page, quote(section.heading or section.title), ordinal, description
+    )
+
+
+def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
+    """A section a cue heads ("Teemat", "Fokusområden", "Strategiset tavoitteet"): its entries."""
+    for child in section.children:
+        if isinstance(child, ItemList):
+            for item in child.items:
+                _item_theme(reader, item, kind)
+        elif isinstance(child, Paragraph):
+            found = definition(child.text)
+            if found is not None:
+                name, description = found
+                reader.theme(
+                    ThemeDraft(name, kind, child.page, quote(child.text), None, description, 1)
+                )
+        elif isinstance(child, Section):
+            if _holds_actions(child):
+                found_theme = reader.theme(_section_theme(child, kind))
+                _read_section(reader, child, found_theme, kind)
+            else:
+                reader.theme(_section_theme(child, kind))
+        elif isinstance(child, TableBlock):
+            _read_table(reader, child, None)
+
+
+def _item_theme(reader: _Reader, item: Item, kind: ThemeKind) -> None:
+    found = definition(item.text)
+    name, description = found if found else (item.text.rstrip(" ."), None)
+    if len(name.split()) > 14:
+        return
+    reader.theme(
+        ThemeDraft(name, kind, item.page, quote(item.source_text), item.ordinal, description, 1)
+    )
+
+
+def _next_list(section: Section, after: Paragraph) -> ItemList | None:
+    children = section.children
+    at = children.index(after)
+    following = children[at + 1] if at + 1 < len(children) else None
+    return following if isinstance(following, ItemList) else None
+
+
+def _evidence(item: Item) -> bool:
+    """Whether an item reads as an action: a year, an owner, a status or a field printed with it."""
+    if item.aside and set_status(Fields(), item.aside):
+        return True
+    if any(isinstance(c, Field) for c in item.children):
+        return True
+    _, fields = split_text(item.text)
+    return bool(fields.years or fields.responsible or fields.status)
+
+
+def _action_list(items: ItemList, section: Section) -> bool:
+    with_evidence = sum(1 for item in items.items if _evidence(item))
+    return with_evidence * 3 >= len(items.items) or (items.ordered and len(items.items) >= 2)
+
+
+def _direct_actions(section: Section) -> bool:
+    for child in section.children:
+        if isinstance(child, ItemList) and _action_list(child, section):
+            return True
+        if isinstance(child, TableBlock) and _table_columns(child) is not None:
+            return True
+    return any(_is_action_section(s) for s in section.sections())
+
+
+def _holds_actions(section: Section) -> bool:
+    return _direct_actions(section)
+
+
+def _is_action_section(section: Section) -> bool:
+    """A sub-section that carries action fields (a heading, then `Ansvarig: …`, `Status: …`)."""
+    fields = [c for c in section.children if isinstance(c, Field)]
+    return sum(1 for f in fields if read_field(Fields(), f.key, f.value)) >= 1 and not any(
+        isinstance(c, Section) for c in section.children
+    )
+
+
+def _item_action(reader: _Reader, item: Item, theme: ThemeDraft | None) -> None:
+    text, fields = split_text(item.text)
+    for child in item.children:
+        if isinstance(child, Field):
+            read_field(fields, child.key, child.value)
+    if item.aside and fields.status is None:
+        set_status(fields, item.aside)
+    _add(reader, text, item.page, theme, fields, item.text)
+
+
+def _section_action(reader: _Reader, section: Section, theme: ThemeDraft) -> None:
+    fields = Fields()
+    for child in section.children:
+        if isinstance(child, Field):
+            read_field(fields, child.key, child.value)
+    text, inline = split_text(section.title)
+    fields.take(inline)
+    _add(reader, text, section.page, theme, fields, section.title)
+
+
+def _add(
+    reader: _Reader,
+    text: str,
+    page: int,
+    theme: ThemeDraft | None,
+    fields: Fields,
+    printed: str,
+) -> None:
+    starred = "*" in text
+    text = re.sub(r"\s*\*+(?=[\s,.;:)]|$)", "", text).strip()
+    if len(text) < 4:
+        return
+    state_funded = fields.state_funded
+    if reader.starred and state_funded is None:
+        state_funded = starred
+    reader.actions.append(
+        ActionDraft(
+            text=text,
+            page=page,
+            quote=quote(printed.replace("*", "") if starred else printed),
+            theme=theme,
+            audience=audience_of(text),
+            years=fields.years,
+            responsible=fields.responsible,
+            status=fields.status,
+            status_text=fields.status_text,
+            postponed_to=fields.postponed_to,
+            state_funded=state_funded,
+            metrics=fields.metrics,
+        )
+    )
+
+
+def _table_columns(table: TableBlock) -> Columns | None:
+    header = table.header_texts() if table.header else []
+    columns = header_columns(header) if header else None
+    if columns is None and table.rows:
+        columns = header_columns(table.rows[0].texts())
+    return columns
+
+
+def _read_table(reader: _Reader, table: TableBlock, theme: ThemeDraft | None) -> None:
+    """Actions from a table's rows; group rows and a theme column name their themes."""
+    columns = _table_columns(table)
+    if columns is None:
+        return
+    rows = table.rows
+    if not table.header and rows and header_columns(rows[0].texts()) is not None:
+        rows = rows[1:]
+    current = theme
+    header = [" ".join(h.split()) for h in table.header_texts()] if table.header else []
+    for row in rows:
+        cells = row.texts()
+        if row.group or _repeats_header(cells, header):
+            if row.group:
+                current = _group_theme(reader, row.cells, table, columns)
+            continue
+        if columns.theme is not None and columns.theme < len(cells):
+            name = " ".join(cells[columns.theme].split())
+            if name:
+                ordinal, clean = strip_cue(name, None)
+                kind = columns.theme_kind
+                draft = ThemeDraft(clean, kind, row.page, quote(name), ordinal, rank=2)
+                current = reader.theme(draft)
+        _row_action(reader, cells, columns, row.page, current)
+
+
+def _repeats_header(cells: list[str], header: list[str]) -> bool:
+    return bool(header) and [" ".join(c.split()) for c in cells][: len(header)] == header
+
+
+def _group_theme(
+    reader: _Reader, cells: list[Cell | None], table: TableBlock, columns: Columns
+) -> ThemeDraft:
+    text = next(c.text for c in cells if c is not None and c.text.strip())
+    ordinal, name = strip_cue(" ".join(text.split()), None)
+    kind = cue_kind(text) or ThemeKind.THEME
+    page = next(c.page for c in cells if c is not None and c.text.strip())
+    return reader.theme(ThemeDraft(name, kind, page, quote(text), ordinal, rank=2))
+
+
+def _row_action(
+    reader: _Reader, cells: list[str], columns: Columns, page: int, theme: ThemeDraft | None
+) -> None:
+    if columns.text >= len(cells) or not cells[columns.text].strip():
+        return
+    cell = " ".join(cells[columns.text].split())
+    text, fields = split_text(cell)
+    fields.years = (
+        sorted({year for i, year in columns.years.items() if i < len(cells) and _marked(cells[i])})
+        or fields.years
+    )
+    for key, index in (("vastuu", columns.responsible), ("aikataulu", columns.schedule)):
+        if index is not None and index < len(cells) and cells[index].strip():
+            value = " ".join(cells[index].split())
+            if key == "vastuu":
+                fields.responsible = split_units(value)
+            else:
+                read_field(fields, key, value)
+    status = cells[columns.status] if columns.status is not None else ""
+    if status.strip() and not set_status(fields, status):
+        fields.status_text = " ".join(status.split())
+        fields.status = Status.UNKNOWN
+    if columns.metrics is not None and columns.metrics < len(cells):
+        fields.metrics = list_items(cells[columns.metrics])
+    _add(reader, text, page, theme, fields, cells[columns.text].splitlines()[0])
+    if columns.audience and reader.actions and reader.actions[-1].audience is None:
+        reader.actions[-1].audience = columns.audience
+
+
+def _marked(cell: str) -> bool:
+    return bool(re.fullmatch(r"[xX✓✔●•■▪◼◾*+]+(?:\s+[xX✓✔●•■▪◼◾*+]+)*", cell.strip()))
+
+
+__all__ = ["PROGRAMME_TYPES", "ActionDraft", "Programme", "ThemeDraft", "parse", "read_programme"]

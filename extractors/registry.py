@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from schemas.records import Document, Record
 from schemas.source import SourceDocument
+from schemas.tree import DocumentTree
 
 ENTRY_POINT_GROUP = "poimija.extractors"
 # Modules in this package that register built-in extractors when imported.
@@ -22,6 +23,7 @@ class ExtractionContext:
 
     document: Document
     nlp: Any | None = None  # the spaCy pipeline, loaded once by the pipeline when asked for
+    tree: DocumentTree | None = None  # the document tree built by the structure stage
 
 
 class Extractor(Protocol):

@@ -13,8 +13,8 @@ goal), read from Voikko base forms and compound heads, so inflection and compoun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from extractors.drafts import ThemeDraft
 from extractors.layout import (
     Paragraph,
     is_heading,
@@ -50,19 +50,6 @@ CUE_WINDOW = 3
 _RELATIVE = re.compile(r",\s+(?:jossa|jonka|joka|jolla|jotta|där|som)\b")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\.$")
 _COUNTS = {"kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7}
-
-
-@dataclass(slots=True)
-class ThemeDraft:
-    """A theme as found, before it gets its ID and category."""
-
-    name: str
-    kind: ThemeKind
-    page: int
-    quote: str
-    ordinal: str | None = None
-    description: str | None = None
-    top: float = 0.0  # position on its page, for document order
 
 
 def cue_kind(text: str) -> ThemeKind | None:

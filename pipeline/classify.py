@@ -80,6 +80,12 @@ _PROGRAMME_TERMS = re.compile(
     r"mahdollistaja)\w*",
     re.IGNORECASE,
 )
+# A title that names a programme, roadmap, strategy or plan, or a follow-up report of one.
+_PROGRAMME_TITLE = re.compile(
+    r"(?:ohjelma|tiekartta|strategia|program|programmet|strategi|färdplan|handlingsplan|"
+    r"toimenpidesuunnitelma|seurantaraportti|uppföljningsrapport)\b",
+    re.IGNORECASE,
+)
 _OTHER_TERMS = re.compile(
     r"\b(tilinpäätös|tuloslaskelma|rahoituslaskelma|tase|toimintakertomus|bokslut|"
     r"resultaträkning|balansräkning)\w*",
@@ -122,6 +128,8 @@ def classify(doc: SourceDocument) -> Classification:
     out.doc_type = detect_doc_type(text, head)
     out.municipality = detect_municipality(doc)
     out.title = detect_title(doc)
+    if out.doc_type is DocType.OTHER and out.title and _PROGRAMME_TITLE.search(out.title):
+        out.doc_type = DocType.PROGRAMME  # a programme, roadmap or strategy names itself so
     if out.doc_type is DocType.MINUTES:
         out.body = detect_body(head)
         out.meeting_date = detect_meeting_date(head, out.body)

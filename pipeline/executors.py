@@ -44,7 +44,7 @@ class Job:
 def process_detached(path: str, settings: dict[str, Any]) -> DocumentResult:
     """`process_file` for another process or machine: plain arguments, result without source."""
     result = process_file(Path(path), Settings(**settings))
-    result.source = None
+    result.source = result.tree = None
     return result
 
 
@@ -90,7 +90,7 @@ def _serial(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, Docu
     preload_nlp(settings)
     for job in jobs:
         result = process_file(job.path, settings)
-        result.source = None  # stored results keep only the text; free the pages now
+        result.source = result.tree = None  # stored results keep text; free the pages now
         yield job, result
 
 

@@ -114,6 +114,11 @@ def write_outputs(out_dir: Path, results: Sequence[DocumentResult]) -> dict[str,
             atomic_write_text(
                 out_dir / "text" / f"{result.document.document_id}.txt", result.text + "\n"
             )
+        if result.structure is not None:
+            atomic_write_text(
+                out_dir / "structure" / f"{result.document.document_id}.json",
+                result.structure + "\n",
+            )
         for table, records in payload.items():
             if table == "document":
                 lines.append(json.dumps({"table": "documents", **records}, ensure_ascii=False))

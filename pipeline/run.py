@@ -1,6 +1,6 @@
-"""Run the pipeline: each file goes read → clean → classify → extract → validate; a batch exports.
+"""Run the pipeline: each file goes read → clean → structure → classify → extract → validate.
 
-    STAGES = [read, clean, classify, extract]   # one file
+    STAGES = [read, clean, structure, classify, extract]   # one file
     run_batch = discover → STAGES per file → export
 
 One bad file never stops a batch: it ends FAILURE with a one-line reason that goes to errors.csv.
@@ -9,6 +9,7 @@ One bad file never stops a batch: it ends FAILURE with a one-line reason that go
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -26,9 +27,12 @@ from pipeline.errors import ExtractionError, PoimijaError
 from pipeline.locate import locate
 from pipeline.nlp import load_nlp
 from pipeline.settings import Settings
+from pipeline.structure import build_tree
+from pipeline.structure.outline import tree_dict
 from pipeline.timeout import TimeLimit
 from schemas.records import Document, Record
 from schemas.source import SourceDocument
+from schemas.tree import DocumentTree
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +59,16 @@ class FileError:
 class DocumentResult:
     """What one file gave: its document row, its records per table, its text, its errors.
 
-    `source` (every page's lines and tables) is for in-process callers; results that cross a
-    process boundary or are stored drop it and keep only `text`.
+    `source` (every page's lines and tables) and `tree` are for in-process callers; results
+    that cross a process boundary or are stored drop them and keep only `text` and `structure`.
     """
 
     path: Path
     status: Status = Status.SUCCESS
     source: SourceDocument | None = None
+    tree: DocumentTree | None = None
     text: str | None = None
+    structure: str | None = None  # the document tree as JSON, written to structure/<id>.json
     document: Document | None = None
     records: dict[str, list[Record]] = field(default_factory=dict)
     errors: list[FileError] = field(default_factory=list)
@@ -76,6 +82,7 @@ class _State:
     path: Path
     settings: Settings
     source: SourceDocument | None = None
+    tree: DocumentTree | None = None
     document: Document | None = None
     records: dict[str, list[Record]] = field(default_factory=dict)
     errors: list[FileError] = field(default_factory=list)
@@ -90,6 +97,11 @@ def _read(state: _State) -> None:
 def _clean(state: _State) -> None:
     assert state.source is not None
     clean.clean_document(state.source)
+
+
+def _structure(state: _State) -> None:
+    assert state.source is not None
+    state.tree = build_tree(state.source)
 
 
 def _classify(state: _State) -> None:
@@ -124,7 +136,7 @@ def _extract(state: _State) -> None:
     names = state.settings.extractors or extractors.available()
     chosen = [extractors.get(name) for name in names]
     nlp = load_nlp(state.settings.spacy_model) if any(e.needs_nlp for e in chosen) else None
-    context = extractors.ExtractionContext(document=document, nlp=nlp)
+    context = extractors.ExtractionContext(document=document, nlp=nlp, tree=state.tree)
     for extractor in chosen:
         try:
             records = list(extractor(source, context))
@@ -140,6 +152,7 @@ Stage = Callable[[_State], None]
 STAGES: list[tuple[str, Stage]] = [
     ("read", _read),
     ("clean", _clean),
+    ("structure", _structure),
     ("classify", _classify),
     ("extract", _extract),
 ]
@@ -176,7 +189,11 @@ def process_file(path: Path, settings: Settings | None = None) -> DocumentResult
         result.status = Status.FAILURE
         result.errors = [_file_error(path, limit.error())]
         state.source, state.document, state.records, state.errors = None, None, {}, []
+        state.tree = None
     result.source, result.document, result.records = state.source, state.document, state.records
+    result.tree = state.tree
+    if state.tree is not None:
+        result.structure = json.dumps(tree_dict(state.tree), ensure_ascii=False, indent=1)
     result.text = state.source.text if state.source is not None else None
     result.errors = [*state.errors, *result.errors]
     if result.status is Status.SUCCESS and state.errors:

@@ -1,0 +1,39 @@
+"""The structure stage: a cleaned document's lines and rulings → its document tree.
+
+    page lines ─► reading order (columns) ─► baseline rows ─► tables (ruled, or aligned by
+    whitespace) ─► headings, list items, fields, paragraphs ─► sections nested by heading level
+
+Modules: `regions` (reading order, baseline rows, justified-text joins, asides), `tables`
+(ruled and unruled tables, header and group rows), `blocks` (what each line is), `sections`
+(nesting, continuation over page breaks), `outline` (the tree as JSON and as an outline).
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from pipeline.structure.blocks import page_blocks
+from pipeline.structure.sections import nest
+from schemas.source import LineKind, SourceDocument
+from schemas.tree import DocumentTree
+
+
+def body_size(doc: SourceDocument) -> float:
+    """The body text's font size: the median size of text lines, weighted by their length."""
+    sizes: list[float] = []
+    for page in doc.pages:
+        for line in page.lines:
+            if line.kind is LineKind.TEXT and line.font_size:
+                sizes.extend([line.font_size] * max(1, len(line.text) // 20))
+    return median(sizes) if sizes else 10.0
+
+
+def build_tree(doc: SourceDocument) -> DocumentTree:
+    """The document tree of a cleaned source document."""
+    body = body_size(doc)
+    pages = [page_blocks(page, body) for page in doc.pages]
+    title = doc.metadata.get("Title", "") if doc.metadata else ""
+    return DocumentTree(document_id=doc.document_id, root=nest(pages, title))
+
+
+__all__ = ["body_size", "build_tree"]

@@ -1,0 +1,258 @@
+"""A page's lines as blocks: headings, paragraphs, list items, fields and tables, in order.
+
+What a line is comes from print evidence that holds across layouts: a heading is set bigger or
+bolder than the body and does not run on as a sentence; a list item starts with a marker
+(a bullet, `1.`, `1)`, `a)`, `A1`, `2.3`) and its wrapped lines hang to the right of the
+marker; a field is a short key and a colon (`Vastuu: …`, `Ansvarig: …`); anything indented
+under an item belongs to it; a paragraph runs on while the spacing stays that of one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.structure.regions import join_row, merge_lines, physical_rows, reading_order
+from pipeline.structure.tables import build_unruled, find_unruled, from_ruled, is_frame
+from schemas.source import Line, LineKind, Page
+from schemas.tree import Field, Item, Paragraph, TableBlock, union
+
+BULLETS = "•◦▪●■□◼◾➢►✓✔○◐◑◆◇-–—*·"
+_BULLET = re.compile(r"^([•◦▪●■□◼◾➢►✓✔○◐◑◆◇]|[-–—*·](?=\s))\s*(?=\S)")
+# 1.  1)  1.2  1.2.3  a)  A.  A1  (a) — followed by a space and text.
+_ORDINAL = re.compile(
+    r"^\(?(\d{1,2}(?:\.\d{1,2}){0,3}|[A-Za-zÅÄÖåäö]|[A-Z]\d{1,2})([.)])?\s+(?=\S)"
+)
+_KEY = re.compile(r"^([A-ZÅÄÖ][\w/&()\-. ]{0,40}?)\s*:(?:\s+|$)")
+# Separators between fields run together on one line: "Vastuu: X · Aikataulu: 2025".
+_FIELD_SPLIT = re.compile(r"\s+[·|•]\s+|\s*;\s+|(?<=[.])\s+(?=[A-ZÅÄÖ][\w ]{1,25}:\s)")
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading line (or a label line of minutes) before sections are nested."""
+
+    line: Line
+    page: int
+    label: bool = False
+
+
+@dataclass(slots=True)
+class PageBlocks:
+    """The blocks of one page, in reading order."""
+
+    page: int
+    blocks: list[Heading | Paragraph | Item | Field | TableBlock] = field(default_factory=list)
+
+
+def split_marker(text: str) -> tuple[str, str | None, str]:
+    """(marker, ordinal, rest) of a list item's text; ('', None, text) when it has no marker."""
+    bullet = _BULLET.match(text)
+    if bullet:
+        return bullet.group(1), None, text[bullet.end() :]
+    found = _ORDINAL.match(text)
+    if found:
+        ordinal, punct = found.group(1), found.group(2) or ""
+        rest = text[found.end() :]
+        if _real_ordinal(ordinal, punct, rest):
+            return found.group(0).strip(), ordinal, rest
+    return "", None, text
+
+
+def _real_ordinal(ordinal: str, punct: str, rest: str) -> bool:
+    if not rest[:1].isalpha() and rest[:1] not in "”\"'(":
+        return False
+    if ordinal.isdigit() or "." in ordinal:
+        return bool(punct) or rest[:1].isupper()
+    if len(ordinal) == 1 and ordinal.isalpha():
+        # "a) …", "B. …" or a capital letter alone before a capitalised word ("A Palvelut").
+        return bool(punct) or (ordinal.isupper() and rest[:1].isupper())
+    return rest[:1].isupper()  # A1, B12
+
+
+def split_fields(text: str) -> list[tuple[str, str]]:
+    """The key-value pairs of a line ("Vastuu: X · Aikataulu: 2025"); [] when it is no field."""
+    if not _KEY.match(text):
+        return []
+    pairs: list[tuple[str, str]] = []
+    for chunk in _FIELD_SPLIT.split(text):
+        found = _KEY.match(chunk)
+        if found and len(found.group(1).split()) <= 4:
+            pairs.append((found.group(1).strip(), chunk[found.end() :].strip()))
+        elif pairs:
+            key, value = pairs[-1]
+            pairs[-1] = (key, f"{value} {chunk}".strip())
+        else:
+            return []
+    return pairs
+
+
+def is_heading(line: Line, body: float) -> bool:
+    """A short line set bigger than the body, or bold, that does not run on as a sentence."""
+    text = line.text
+    if line.kind is LineKind.LABEL:
+        return True
+    if len(text) > 150 or not line.font_size or not any(c.isalpha() for c in text):
+        return False
+    words = text.split()
+    if re.search(r"[.!?]\s+\S", text) and len(words) > 8:
+        return False  # sentences run on: a bold or big paragraph, not a heading
+    if text.endswith((".", ",", ";")) and len(words) > 6:
+        return False
+    if line.font_size >= body + 1.2:
+        return True
+    return line.bold and line.font_size >= body - 1.0 and not text.endswith((",", ";"))
+
+
+def page_blocks(page: Page, body: float) -> PageBlocks:
+    """Read one page into blocks: ruled and unruled tables, headings, items, fields, text."""
+    out = PageBlocks(page.number)
+    lines = [ln for ln in page.lines if ln.kind is not LineKind.FURNITURE]
+    ruled = [from_ruled(t, page) for t in page.tables if not is_frame(t)]
+    taken = {id(ln) for table in ruled for ln in table.lines}
+    rest = [ln for ln in lines if id(ln) not in taken]
+    ordered = reading_order(rest, page.width)
+    rows = physical_rows(ordered)
+    for row in rows:
+        row.parts = _join_keys(row.parts)
+    spans = find_unruled(rows)
+    events: list[tuple[float, int, TableBlock | tuple[Line, Line | None]]] = []
+    order = 0
+    span_at = {start: end for start, end in spans}
+    i = 0
+    while i < len(rows):
+        if i in span_at:
+            table = build_unruled(rows[i : span_at[i]], page.number)
+            events.append((rows[i].top, order, table))
+            order += 1
+            i = span_at[i]
+            continue
+        joined, aside = join_row(rows[i], page.width)
+        for n, line in enumerate(joined):
+            events.append((line.top, order, (line, aside if n == 0 else None)))
+            order += 1
+        i += 1
+    # Ruled tables go where their top is among the text that reading order placed.
+    for table in ruled:
+        at = next((k for k, e in enumerate(events) if e[0] > table.bbox[1]), len(events))
+        events.insert(at, (table.bbox[1], -1, table))
+    for _, _, event in events:
+        if isinstance(event, TableBlock):
+            out.blocks.append(event)
+        else:
+            _add_line(out, event[0], event[1], body)
+    return out
+
+
+def _join_keys(parts: list[Line]) -> list[Line]:
+    """A key fragment ("Ansvarig:") and its value printed in a column beside it are one line."""
+    out: list[Line] = []
+    for part in parts:
+        if out and out[-1].text.endswith(":") and len(out[-1].text.split()) <= 3:
+            out[-1] = merge_lines(out[-1], part)
+        else:
+            out.append(part)
+    return out
+
+
+def _add_line(out: PageBlocks, line: Line, aside: Line | None, body: float) -> None:
+    blocks = out.blocks
+    last = blocks[-1] if blocks else None
+    item = _open_item(blocks)
+    if line.kind is LineKind.LABEL or (is_heading(line, body) and not _continues(last, line)):
+        if isinstance(last, Heading) and _same_heading(last.line, line):
+            last.line = merge_lines(last.line, line)  # a heading wrapped over two lines
+            last.line.bottom = line.bottom
+            return
+        blocks.append(Heading(line, out.page, label=line.kind is LineKind.LABEL))
+        return
+    marker, ordinal, rest = split_marker(line.text)
+    if marker and not (ordinal and _continues(last, line) and item is None):
+        blocks.append(
+            Item(
+                page=out.page,
+                pages=[out.page],
+                bbox=line.bbox,
+                lines=[line],
+                marker=marker,
+                ordinal=ordinal,
+                text=rest,
+                aside=aside.text if aside else None,
+            )
+        )
+        return
+    pairs = split_fields(line.text)
+    if pairs:
+        fields = [
+            Field(page=out.page, pages=[out.page], bbox=line.bbox, lines=[line], key=k, value=v)
+            for k, v in pairs
+        ]
+        if item is not None and line.x0 > item.lines[0].x0 + 3:
+            item.children.extend(fields)
+        else:
+            blocks.extend(fields)
+        return
+    if isinstance(last, Field) and line.x0 > last.lines[0].x0 + 8 and _close(last.lines[-1], line):
+        last.value = f"{last.value} {line.text}".strip()
+        last.lines.append(line)
+        last.bbox = union([last.bbox, line.bbox])
+        return
+    if item is not None and line.x0 > item.lines[0].x0 + 3:
+        tail = item.children[-1] if item.children else None
+        if tail is None and _close(item.lines[-1], line):
+            item.text = f"{item.text} {line.text}"
+            item.lines.append(line)
+            item.bbox = union([item.bbox, line.bbox])
+        elif isinstance(tail, Paragraph) and _close(tail.lines[-1], line):
+            _extend(tail, line)
+        elif isinstance(tail, Field) and line.x0 > tail.lines[0].x0 + 8:
+            tail.value = f"{tail.value} {line.text}".strip()
+            tail.lines.append(line)
+        else:
+            item.children.append(_paragraph(line, out.page))
+        return
+    if isinstance(last, Paragraph) and _continues(last, line):
+        _extend(last, line)
+        return
+    blocks.append(_paragraph(line, out.page))
+
+
+def _same_heading(above: Line, line: Line) -> bool:
+    """A heading line that carries on the one above: same style, left edge and line spacing."""
+    return (
+        above.kind is LineKind.TEXT
+        and abs(above.font_size - line.font_size) < 0.3
+        and above.bold == line.bold
+        and abs(above.x0 - line.x0) <= 3
+        and 0 <= line.top - above.bottom <= 0.6 * line.height
+        and not split_marker(line.text)[0]
+    )
+
+
+def _open_item(blocks: list[Heading | Paragraph | Item | Field | TableBlock]) -> Item | None:
+    """The item that indented lines would still belong to: the last block, if it is an item."""
+    return blocks[-1] if blocks and isinstance(blocks[-1], Item) else None
+
+
+def _close(above: Line, line: Line) -> bool:
+    """Whether `line` follows `above` at the spacing of one paragraph."""
+    gap = line.top - above.bottom
+    return -2 <= gap <= 0.75 * max(line.height, above.height, 6.0)
+
+
+def _continues(last: Heading | Paragraph | Item | Field | TableBlock | None, line: Line) -> bool:
+    if not isinstance(last, Paragraph):
+        return False
+    above = last.lines[-1]
+    aligned = abs(line.x0 - above.x0) <= 3 or (len(last.lines) == 1 and line.x0 < above.x0)
+    return _close(above, line) and aligned and abs(line.font_size - above.font_size) < 1.0
+
+
+def _paragraph(line: Line, page: int) -> Paragraph:
+    return Paragraph(page=page, pages=[page], bbox=line.bbox, lines=[line], text=line.text)
+
+
+def _extend(paragraph: Paragraph, line: Line) -> None:
+    paragraph.text = f"{paragraph.text} {line.text}"
+    paragraph.lines.append(line)
+    paragraph.bbox = union([paragraph.bbox, line.bbox])

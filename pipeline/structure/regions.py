@@ -1,0 +1,183 @@
+"""A page's lines as rows, in reading order: columns read one after the other.
+
+Two evidence kinds decide the order. A column gutter is an x that no line crosses over a stretch
+of the page, with text on both sides whose baselines do not line up (a table's cells do line
+up; they are rows, not columns). Fragments on one baseline that the reader split at a wide gap
+are joined again when the gap is one of justified text, and kept apart when it is a table's or
+an aside's (a status or a page number printed at the right).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from schemas.source import Line
+
+# Lines whose tops differ by less than this share of their height sit on one baseline.
+_SAME_ROW = 0.45
+# Right-side lines whose top matches a left-side line: above this share, it is a table, not columns.
+_ALIGNED_SHARE = 0.5
+
+
+@dataclass(slots=True)
+class PhysicalRow:
+    """Line fragments on one baseline, left to right."""
+
+    parts: list[Line] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        """Top of the highest fragment."""
+        return min(p.top for p in self.parts)
+
+    @property
+    def bottom(self) -> float:
+        """Bottom of the lowest fragment."""
+        return max(p.bottom for p in self.parts)
+
+    @property
+    def x0(self) -> float:
+        """Left edge of the row."""
+        return self.parts[0].x0
+
+
+def physical_rows(lines: list[Line]) -> list[PhysicalRow]:
+    """Group lines (already in reading order) into baseline rows, each sorted left to right."""
+    rows: list[PhysicalRow] = []
+    for line in lines:
+        if rows:
+            ref = rows[-1].parts[0]
+            tol = max(_SAME_ROW * max(ref.height, 1.0), 1.5)
+            if abs(line.top - ref.top) <= tol:
+                rows[-1].parts.append(line)
+                continue
+        rows.append(PhysicalRow([line]))
+    for row in rows:
+        row.parts.sort(key=lambda p: p.x0)
+    return rows
+
+
+def reading_order(lines: list[Line], width: float, depth: int = 0) -> list[Line]:
+    """Lines top to bottom, with each column of a multi-column stretch read whole, left first."""
+    ordered = sorted(lines, key=lambda ln: (round(ln.top, 0), ln.x0))
+    if depth > 2 or len(ordered) < 6:
+        return ordered
+    split = _gutter(ordered, width)
+    if split is None:
+        return ordered
+    x, band_top, band_bottom = split
+    above = [ln for ln in ordered if ln.bottom <= band_top + 1 and not _beside(ln, x)]
+    below = [ln for ln in ordered if ln.top >= band_bottom - 1 and not _beside(ln, x)]
+    middle = [ln for ln in ordered if ln not in above and ln not in below]
+    left = [ln for ln in middle if ln.x1 <= x]
+    right = [ln for ln in middle if ln not in left]
+    return (
+        above
+        + reading_order(left, width, depth + 1)
+        + reading_order(right, width, depth + 1)
+        + below
+    )
+
+
+def _beside(line: Line, x: float) -> bool:
+    return line.x1 <= x or line.x0 >= x
+
+
+def _gutter(lines: list[Line], width: float) -> tuple[float, float, float] | None:
+    """(x, top, bottom) of the widest-supported column gutter, or None."""
+    best: tuple[int, float, float, float] | None = None
+    left_edge = min(ln.x0 for ln in lines)
+    right_edge = max(ln.x1 for ln in lines)
+    span = right_edge - left_edge
+    if span < width * 0.4:
+        return None
+    x = left_edge + span * 0.2
+    while x < left_edge + span * 0.8:
+        found = _gutter_at(lines, x)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], x, found[1], found[2])
+        x += 3.0
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
+    left = [ln for ln in lines if ln.x1 <= x - 2]
+    right = [ln for ln in lines if ln.x0 >= x + 2]
+    if len(left) < 3 or len(right) < 3:
+        return None
+    top = max(min(ln.top for ln in left), min(ln.top for ln in right))
+    bottom = min(max(ln.bottom for ln in left), max(ln.bottom for ln in right))
+    if bottom - top < 30:
+        return None
+    crossing = [ln for ln in lines if ln.x0 < x - 2 < x + 2 < ln.x1]
+    if any(ln.top < bottom and ln.bottom > top for ln in crossing):
+        return None
+    band_left = [ln for ln in left if top - 1 <= ln.top <= bottom]
+    band_right = [ln for ln in right if top - 1 <= ln.top <= bottom]
+    if len(band_left) < 3 or len(band_right) < 3:
+        return None
+    tops = [ln.top for ln in band_left]
+    aligned = sum(1 for ln in band_right if any(abs(ln.top - t) < 1.5 for t in tops))
+    # Baselines that line up across the gutter are a table's rows, unless each side opens
+    # with a heading or a bullet of its own (side-by-side lists or boxes).
+    if aligned > _ALIGNED_SHARE * len(band_right) and not (
+        _opens_block(band_left) and _opens_block(band_right)
+    ):
+        return None
+    # Columns of text fill their side; a narrow right-hand strip is a margin of asides.
+    side = max(ln.x1 for ln in band_right) - x
+    if side < 0.25 * (max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)):
+        return None
+    return min(len(band_left), len(band_right)), top, bottom
+
+
+def _opens_block(lines: list[Line]) -> bool:
+    first = min(lines, key=lambda ln: (ln.top, ln.x0))
+    bulleted = sum(1 for ln in lines if ln.text[:1] in "•▪●■◼◾➢►✓○◆–-")
+    return first.bold or bulleted >= 2
+
+
+def char_width(line: Line) -> float:
+    """Average width of a character of the line."""
+    return (line.x1 - line.x0) / max(len(line.text), 1)
+
+
+def join_row(row: PhysicalRow, page_width: float) -> tuple[list[Line], Line | None]:
+    """The row's fragments joined where the gap is a justified word gap; and a far-right aside.
+
+    A fragment that starts past the middle of the page after a gap wider than a tenth of the
+    page is an aside (a status or page number printed apart) and is returned on its own.
+    """
+    parts = row.parts
+    aside = None
+    if len(parts) >= 2:
+        last, before = parts[-1], parts[-2]
+        gap = last.x0 - before.x1
+        if last.x0 > page_width * 0.5 and gap > page_width * 0.1 and len(last.text) <= 40:
+            aside, parts = last, parts[:-1]
+    joined: list[Line] = [parts[0]]
+    for part in parts[1:]:
+        prev = joined[-1]
+        gap = part.x0 - prev.x1
+        limit = max(6 * median([char_width(prev), char_width(part)]), page_width * 0.06)
+        if gap <= limit:
+            joined[-1] = merge_lines(prev, part)
+        else:
+            joined.append(part)
+    return joined, aside
+
+
+def merge_lines(a: Line, b: Line) -> Line:
+    """One line made of two fragments of a baseline."""
+    return Line(
+        text=f"{a.text} {b.text}",
+        x0=min(a.x0, b.x0),
+        top=min(a.top, b.top),
+        x1=max(a.x1, b.x1),
+        bottom=max(a.bottom, b.bottom),
+        font_size=a.font_size if len(a.text) >= len(b.text) else b.font_size,
+        bold=a.bold and b.bold,
+        kind=a.kind,
+        label=a.label,
+    )

@@ -1,0 +1,176 @@
+"""Blocks of all pages → one tree: sections nested by heading level, lists by indentation.
+
+A heading's level comes from its style among the document's heading styles (bigger first,
+bold before regular at one size); a numbered heading one step deeper than the last
+(`2` → `2.1`) nests under it whatever its style. A table at the top of a page that carries on
+the last table of the page before (the same header repeated, or no header and as many columns)
+is one table; a paragraph cut by a page break is one paragraph.
+"""
+
+from __future__ import annotations
+
+from pipeline.structure.blocks import Heading, PageBlocks, split_marker
+from schemas.tree import (
+    Field,
+    Item,
+    ItemList,
+    Node,
+    Paragraph,
+    Section,
+    TableBlock,
+    union,
+)
+
+_LABEL_LEVEL = 50
+
+
+def nest(pages: list[PageBlocks], title: str) -> Section:
+    """The document's root section holding every block of every page."""
+    flat = _join_across_pages(pages)
+    styles = _heading_styles([b for b in flat if isinstance(b, Heading)])
+    root = Section(page=1, pages=[1], title=title, level=0)
+    stack: list[Section] = [root]
+    pending_ordinal: str | None = None
+    for block in flat:
+        if isinstance(block, Heading):
+            _, ordinal, rest = split_marker(block.line.text)
+            text = block.line.text.strip()
+            if not rest.strip() or _bare_ordinal(text):
+                pending_ordinal = ordinal or text
+                continue
+            level = _LABEL_LEVEL if block.label else styles.get(_style(block), len(styles) + 1)
+            if ordinal is None and pending_ordinal is not None:
+                ordinal, rest = pending_ordinal, text
+            pending_ordinal = None
+            parent_ordinal = stack[-1].ordinal
+            if ordinal and parent_ordinal and ordinal.startswith(parent_ordinal + "."):
+                level = max(level, stack[-1].level + 1)
+            while stack[-1].level >= level and len(stack) > 1:
+                stack.pop()
+            section = Section(
+                page=block.page,
+                pages=[block.page],
+                bbox=block.line.bbox,
+                lines=[block.line],
+                title=rest.strip() if ordinal else text,
+                level=level,
+                ordinal=ordinal,
+                heading=text,
+            )
+            stack[-1].children.append(section)
+            stack.append(section)
+            continue
+        pending_ordinal = None
+        _append(stack[-1], block)
+    return root
+
+
+def _bare_ordinal(text: str) -> bool:
+    """A heading that is only a number or a letter (a big `C` beside a box's title)."""
+    return len(text) <= 3 and (text.rstrip(".)").isdigit() or text.rstrip(".)").isalpha())
+
+
+def _style(heading: Heading) -> tuple[float, bool]:
+    return (round(heading.line.font_size * 2) / 2, heading.line.bold)
+
+
+def _heading_styles(headings: list[Heading]) -> dict[tuple[float, bool], int]:
+    styles = sorted({_style(h) for h in headings if not h.label}, key=lambda s: (-s[0], not s[1]))
+    return {style: level for level, style in enumerate(styles, start=1)}
+
+
+def _append(section: Section, block: Paragraph | Item | Field | TableBlock) -> None:
+    if not isinstance(block, Item):
+        section.children.append(block)
+        return
+    last = section.children[-1] if section.children else None
+    if isinstance(last, ItemList) and last.items:
+        previous = last.items[-1]
+        if block.lines[0].x0 > previous.lines[0].x0 + 5:
+            _nest_item(previous, block)
+            return
+        if abs(block.lines[0].x0 - last.items[0].lines[0].x0) <= 5:
+            last.items.append(block)
+            last.bbox = union([last.bbox, block.bbox])
+            last.pages = sorted({*last.pages, block.page})
+            return
+    section.children.append(
+        ItemList(
+            page=block.page,
+            pages=[block.page],
+            bbox=block.bbox,
+            items=[block],
+            ordered=block.ordinal is not None,
+        )
+    )
+
+
+def _nest_item(parent: Item, item: Item) -> None:
+    sub = parent.children[-1] if parent.children else None
+    if isinstance(sub, ItemList):
+        sub.items.append(item)
+        sub.bbox = union([sub.bbox, item.bbox])
+    else:
+        parent.children.append(
+            ItemList(
+                page=item.page,
+                pages=[item.page],
+                bbox=item.bbox,
+                items=[item],
+                ordered=item.ordinal is not None,
+            )
+        )
+
+
+Flat = Heading | Paragraph | Item | Field | TableBlock
+
+
+def _join_across_pages(pages: list[PageBlocks]) -> list[Flat]:
+    out: list[Flat] = []
+    for page in pages:
+        for n, block in enumerate(page.blocks):
+            last = out[-1] if out else None
+            if (
+                n == 0
+                and isinstance(block, TableBlock)
+                and isinstance(last, TableBlock)
+                and _continues_table(last, block)
+            ):
+                last.rows.extend(block.rows)
+                last.pages = sorted({*last.pages, *block.pages})
+                last.lines.extend(block.lines)
+                continue
+            if (
+                n == 0
+                and isinstance(block, Paragraph)
+                and isinstance(last, Paragraph | Item)
+                and _continues_text(last, block)
+            ):
+                _carry(last, block)
+                continue
+            out.append(block)
+    return out
+
+
+def _continues_table(last: TableBlock, table: TableBlock) -> bool:
+    width = max((len(r.cells) for r in last.rows or last.header), default=0)
+    new_width = max((len(r.cells) for r in table.rows or table.header), default=0)
+    if table.header and last.header:
+        return [r.texts() for r in table.header] == [r.texts() for r in last.header]
+    return not table.header and width == new_width
+
+
+def _continues_text(last: Paragraph | Item, block: Paragraph) -> bool:
+    text = last.text.rstrip()
+    return bool(text) and not text.endswith((".", ":", "!", "?")) and block.text[:1].islower()
+
+
+def _carry(last: Paragraph | Item, block: Paragraph) -> None:
+    last.text = f"{last.text} {block.text}"
+    last.lines.extend(block.lines)
+    last.pages = sorted({*last.pages, *block.pages})
+
+
+def all_nodes(root: Section) -> list[Node]:
+    """Every node of the tree in document order (the root excluded)."""
+    return list(root.walk())
