@@ -31,7 +31,17 @@ from extractors.drafts import ActionDraft, Programme, ThemeDraft
 from extractors.layout import quote, same_name
 from extractors.theme_cues import cue_kind, definition, prose_themes, strip_cue
 from schemas.source import SourceDocument
-from schemas.tree import Cell, DocumentTree, Field, Item, ItemList, Paragraph, Section, TableBlock
+from schemas.tree import (
+    Cell,
+    DocumentTree,
+    Field,
+    Item,
+    ItemList,
+    Paragraph,
+    Row,
+    Section,
+    TableBlock,
+)
 from schemas.vocab import DocType, Status, ThemeKind
 
 PROGRAMME_TYPES = frozenset({DocType.PROGRAMME, DocType.MINUTES})
@@ -147,7 +157,10 @@ def _read_section(
         sub_kind = cue_kind(sub.title) or kind
         if sub_kind is ThemeKind.GOAL and kind is ThemeKind.THEME and cue_kind(sub.title):
             sub_kind = ThemeKind.GOAL
-        if _holds_actions(sub) or any(_is_action_section(s) for s in sub.sections()):
+        tables = [c for c in sub.children if isinstance(c, TableBlock)]
+        if tables and all(_names_themes(t) for t in tables if _table_columns(t)):
+            _read_section(reader, sub, theme, kind)
+        elif _holds_actions(sub):
             if theme is not None and not _direct_actions(sub) and not sub.sections():
                 _read_section(reader, sub, theme, kind)
                 continue
@@ -181,7 +194,7 @@ def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
                 _item_theme(reader, item, kind)
         elif isinstance(child, Paragraph):
             found = definition(child.text)
-            if found is not None:
+            if found is not None and cue_kind(found[0]) is None:
                 name, description = found
                 reader.theme(
                     ThemeDraft(name, kind, child.page, quote(child.text), None, description, 1)
@@ -193,7 +206,25 @@ def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
             else:
                 reader.theme(_section_theme(child, kind))
         elif isinstance(child, TableBlock):
-            _read_table(reader, child, None)
+            if _table_columns(child) is not None:
+                _read_table(reader, child, None)
+                continue
+            for row in [*child.header, *child.rows]:
+                _row_theme(reader, row, kind)
+
+
+def _row_theme(reader: _Reader, row: Row, kind: ThemeKind) -> None:
+    """A table row that defines a theme: "1 | Name. What it means …" or "Name | What …"."""
+    cells = [" ".join(c.text.split()) for c in row.cells if c is not None and c.text.strip()]
+    if not cells:
+        return
+    ordinal = cells[0] if len(cells) > 1 and len(cells[0]) <= 3 else None
+    text = " ".join(cells[1:] if ordinal else cells)
+    found = definition(text) if len(cells) == (2 if ordinal else 1) else (cells[-2], cells[-1])
+    if found is None or cue_kind(found[0]) is not None:
+        return
+    name, description = found
+    reader.theme(ThemeDraft(name, kind, row.page, quote(text), ordinal, description, rank=1))
 
 
 def _item_theme(reader: _Reader, item: Item, kind: ThemeKind) -> None:
@@ -244,8 +275,16 @@ def _holds_actions(section: Section) -> bool:
 def _is_action_section(section: Section) -> bool:
     """A sub-section that carries action fields (a heading, then `Ansvarig: …`, `Status: …`)."""
     fields = [c for c in section.children if isinstance(c, Field)]
-    return sum(1 for f in fields if read_field(Fields(), f.key, f.value)) >= 1 and not any(
-        isinstance(c, Section) for c in section.children
+    known = sum(1 for f in fields if read_field(Fields(), f.key, f.value))
+    bare = not any(isinstance(c, Section | TableBlock) for c in section.children)
+    return known >= 2 and bare
+
+
+def _names_themes(table: TableBlock) -> bool:
+    """Whether a table names its own themes: group rows or a theme column."""
+    columns = _table_columns(table)
+    return any(row.group for row in table.rows) or (
+        columns is not None and columns.theme is not None
     )
 
 

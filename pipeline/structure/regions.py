@@ -119,8 +119,8 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
         return None
     tops = [ln.top for ln in band_left]
     aligned = sum(1 for ln in band_right if any(abs(ln.top - t) < 1.5 for t in tops))
-    # Baselines that line up across the gutter are a table's rows, unless each side opens
-    # with a heading or a bullet of its own (side-by-side lists or boxes).
+    # Baselines that line up across the gutter are a table's rows, unless each side is a
+    # bulleted list of its own (lists set side by side).
     if aligned > _ALIGNED_SHARE * len(band_right) and not (
         _opens_block(band_left) and _opens_block(band_right)
     ):
@@ -133,9 +133,7 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
 
 
 def _opens_block(lines: list[Line]) -> bool:
-    first = min(lines, key=lambda ln: (ln.top, ln.x0))
-    bulleted = sum(1 for ln in lines if ln.text[:1] in "•▪●■◼◾➢►✓○◆–-")
-    return first.bold or bulleted >= 2
+    return sum(1 for ln in lines if ln.text[:1] in "•▪●■◼◾➢►✓○◆–-") >= 2
 
 
 def char_width(line: Line) -> float:

@@ -242,8 +242,15 @@ def _split_at_anchors(line: Line, anchors: list[float]) -> list[Line]:
         spaces = [i for i, ch in enumerate(line.text) if ch == " "]
         if not spaces:
             break
-        best = min(spaces, key=lambda i: abs(line.x0 + (i + 1) * width - anchor))
-        if abs(line.x0 + (best + 1) * width - anchor) <= 3 * width:
+        # Proportional type makes the estimate rough: of the spaces near the anchor, one
+        # before a capital or a digit (a new cell's first word) is the likelier cut.
+        near = [i for i in spaces if abs(line.x0 + (i + 1) * width - anchor) <= 6 * width]
+        capital = [i for i in near if line.text[i + 1 : i + 2].isupper()]
+        pool = capital or near
+        if not pool:
+            continue
+        best = min(pool, key=lambda i: abs(line.x0 + (i + 1) * width - anchor))
+        if best:
             cuts.append(best)
     if not cuts:
         return [line]
