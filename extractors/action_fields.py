@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.columns import list_items, role, split_units
+from extractors.columns import list_items, role, split_owners
 from extractors.statuses import read_status
 from schemas.vocab import Status
 
@@ -92,7 +92,7 @@ def read_field(fields: Fields, key: str, value: str) -> bool:
     """Read one key-value field; False when the key names no action field."""
     found = role(key)
     if found == "responsible":
-        fields.responsible = split_units(value)
+        fields.responsible = split_owners(value)
     elif found == "years":
         fields.years = years_of(value)
         rest = _SPAN.sub(" ", _YEAR.sub(" ", value))
@@ -161,7 +161,7 @@ def _unit_tail(tail: str, fields: Fields) -> bool:
     if years:
         fields.years = fields.years or years_of(re.sub(r"[-–]\s+", "–", tail[years.start() :]))
     if units:
-        fields.responsible = split_units(units)
+        fields.responsible = split_owners(units)
     return bool(units or years)
 
 
@@ -169,8 +169,7 @@ def _sentence_fields(text: str, fields: Fields) -> None:
     """Owner and schedule stated in sentences after the action's first one."""
     found = _RESPONSIBLE_SENTENCE.search(text)
     if found and not fields.responsible:
-        owners = re.split(r",\s*|(?<!-)\s+(?:ja|sekä|och)\s+", found.group(1))
-        fields.responsible = [o.strip() for o in owners if o.strip()]
+        fields.responsible = split_owners(found.group(1))
     if not fields.years:
         for sentence in re.split(r"(?<=[.])\s+", text):
             if _SCHEDULE_WORDS.search(sentence):

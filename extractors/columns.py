@@ -163,9 +163,18 @@ def split_units(cell: str) -> list[str]:
     """
     text = " ".join(cell.split())
     units = []
-    for part in re.split(r"\s*(?:[,;&]|\+|\s/\s)\s*", text):
+    for part in re.split(r"\s*(?:[,;&]|\+)\s*", text):
         units.extend(re.split(r"(?<!-)\s+(?:ja|sekä|och)\s+(?=[A-ZÅÄÖ])", part))
     return [u.strip(" .") for u in units if u.strip(" .")]
+
+
+def split_owners(text: str) -> list[str]:
+    """Owners named in running text or a field: split at commas and at every "ja"/"och"/"sekä".
+
+    Only a suspended hyphen ("talous- ja henkilöstöpalvelut") keeps "ja" inside one unit.
+    """
+    parts = re.split(r"\s*[,;]\s*|(?<!-)\s+(?:ja|sekä|och|samt)\s+", " ".join(text.split()))
+    return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
 def list_items(cell: str) -> list[str]:

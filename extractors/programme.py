@@ -95,6 +95,8 @@ def parse(tree: DocumentTree, doc_type: DocType) -> Programme:
         scopes = [s for s in scopes if not any(s in _sections(o) for o in scopes if o is not s)]
     for scope in scopes:
         _read_section(reader, scope, None, ThemeKind.THEME)
+    if doc_type is DocType.MINUTES:
+        _cue_lists(reader, tree.root)
         if not reader.themes:
             for paragraph in _paragraphs(scope):
                 for name, kind, text in prose_themes(paragraph.text):
@@ -116,6 +118,20 @@ def read_programme(doc: SourceDocument, tree: DocumentTree, doc_type: DocType) -
 def _score(programme: Programme) -> tuple[int, int, int]:
     described = sum(1 for t in programme.themes if t.description)
     return len(programme.actions), len(programme.themes), described
+
+
+def _cue_lists(reader: _Reader, section: Section) -> None:
+    """Lists that a cue introduces anywhere ("Hankkeen päämäärään edetään seuraavien
+    tavoitteiden kautta:"): their items are themes of the cue's kind."""
+    for child in section.children:
+        if isinstance(child, Section):
+            _cue_lists(reader, child)
+        elif isinstance(child, Paragraph) and child.text.rstrip().endswith(":"):
+            kind = cue_kind(child.text)
+            following = _next_list(section, child)
+            if kind is not None and following is not None:
+                for item in following.items:
+                    _item_theme(reader, item, kind)
 
 
 def _sections(section: Section) -> list[Section]:
@@ -250,13 +266,22 @@ def _evidence(item: Item) -> bool:
         return True
     if any(isinstance(c, Field) for c in item.children):
         return True
+    if item.ordinal and "." in item.ordinal.strip("."):
+        return True  # "2.3": numbered under a numbered theme
     _, fields = split_text(item.text)
     return bool(fields.years or fields.responsible or fields.status)
 
 
 def _action_list(items: ItemList, section: Section) -> bool:
+    """A list of actions: a third of its items carry evidence, and no cue introduces it as a
+    list of themes."""
+    at = next((i for i, c in enumerate(section.children) if c is items), -1)
+    before = section.children[at - 1] if at > 0 else None
+    cued = isinstance(before, Paragraph) and before.text.rstrip().endswith(":")
+    if cued and isinstance(before, Paragraph) and cue_kind(before.text) is not None:
+        return False
     with_evidence = sum(1 for item in items.items if _evidence(item))
-    return with_evidence * 3 >= len(items.items) or (items.ordered and len(items.items) >= 2)
+    return with_evidence * 3 >= len(items.items)
 
 
 def _direct_actions(section: Section) -> bool:
@@ -360,7 +385,7 @@ def _read_table(reader: _Reader, table: TableBlock, theme: ThemeDraft | None) ->
     current = theme
     header = [" ".join(h.split()) for h in table.header_texts()] if table.header else []
     for row in rows:
-        cells = row.texts()
+        cells = row.joined()
         if row.group or _repeats_header(cells, header):
             if row.group:
                 current = _group_theme(reader, row.cells, table, columns)
@@ -372,7 +397,7 @@ def _read_table(reader: _Reader, table: TableBlock, theme: ThemeDraft | None) ->
                 kind = columns.theme_kind
                 draft = ThemeDraft(clean, kind, row.page, quote(name), ordinal, rank=2)
                 current = reader.theme(draft)
-        _row_action(reader, cells, columns, row.page, current)
+        _row_action(reader, row, columns, current)
 
 
 def _repeats_header(cells: list[str], header: list[str]) -> bool:
@@ -389,12 +414,11 @@ def _group_theme(
     return reader.theme(ThemeDraft(name, kind, page, quote(text), ordinal, rank=2))
 
 
-def _row_action(
-    reader: _Reader, cells: list[str], columns: Columns, page: int, theme: ThemeDraft | None
-) -> None:
+def _row_action(reader: _Reader, row: Row, columns: Columns, theme: ThemeDraft | None) -> None:
+    cells, printed, page = row.joined(), row.texts(), row.page
     if columns.text >= len(cells) or not cells[columns.text].strip():
         return
-    cell = " ".join(cells[columns.text].split())
+    cell = cells[columns.text]
     text, fields = split_text(cell)
     fields.years = (
         sorted({year for i, year in columns.years.items() if i < len(cells) and _marked(cells[i])})
@@ -412,8 +436,8 @@ def _row_action(
         fields.status_text = " ".join(status.split())
         fields.status = Status.UNKNOWN
     if columns.metrics is not None and columns.metrics < len(cells):
-        fields.metrics = list_items(cells[columns.metrics])
-    _add(reader, text, page, theme, fields, cells[columns.text].splitlines()[0])
+        fields.metrics = list_items(printed[columns.metrics])
+    _add(reader, text, page, theme, fields, printed[columns.text].splitlines()[0])
     if columns.audience and reader.actions and reader.actions[-1].audience is None:
         reader.actions[-1].audience = columns.audience
 

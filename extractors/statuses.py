@@ -44,8 +44,8 @@ _RULES: tuple[tuple[str, Status], ...] = (
     ),
     # planned: coming, scheduled, being planned
     (
-        r"\bTULOSSA|\bSUUNNITTEILLA|\bSUUNNITTELUSSA|\bTOTEUTUS Q\d|\bHANKINTA|\bTEHDÄÄN"
-        r"|\bALOITETAAN|\bKÄYNNISTETÄÄN|\bPLANERA|\bKOMMANDE|\bPÅBÖRJAS",
+        r"\bTULOSSA|\bSUUNNITELTU|\bSUUNNITTEILLA|\bSUUNNITTELUSSA|\bTOTEUTUS Q\d|\bHANKINTA"
+        r"|\bTEHDÄÄN|\bALOITETAAN|\bKÄYNNISTETÄÄN|\bPLANERA|\bKOMMANDE|\bPÅBÖRJAS",
         Status.PLANNED,
     ),
 )

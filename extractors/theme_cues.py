@@ -95,8 +95,10 @@ def definition(text: str) -> tuple[str, str | None] | None:
         if found and len(found.group(1).split()) <= 10:
             return found.group(1).strip(), text
     head = _RELATIVE.split(text, maxsplit=1)
+    if len(head) > 1 and len(head[0].split()) <= 10:
+        return head[0].rstrip(" ."), text  # "tilannekuvan luominen, jossa …"
     if len(text.split()) <= 12:
-        return head[0].rstrip(" ."), (text if len(head) > 1 else None)
+        return text.rstrip(" ."), None
     return None
 
 

@@ -111,6 +111,22 @@ class Row:
         """The row's cell texts ('' where a merged cell spans)."""
         return [cell.text if cell else "" for cell in self.cells]
 
+    def joined(self) -> list[str]:
+        """The row's cell texts on one line each: wrapped lines joined, a word broken at a
+        hyphen ("vapaa-" + "aikapalvelut") put back together."""
+        out = []
+        for text in self.texts():
+            joined = ""
+            for line in text.splitlines():
+                line = line.strip()
+                conjunction = line.split(" ", 1)[0] in ("ja", "och", "sekä", "tai", "eller")
+                if joined.endswith("-") and line[:1].islower() and not conjunction:
+                    joined += line
+                else:
+                    joined = f"{joined} {line}".strip()
+            out.append(joined)
+        return out
+
 
 @dataclass(slots=True, kw_only=True)
 class TableBlock(Block):

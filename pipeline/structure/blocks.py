@@ -49,7 +49,15 @@ def split_marker(text: str) -> tuple[str, str | None, str]:
     """(marker, ordinal, rest) of a list item's text; ('', None, text) when it has no marker."""
     bullet = _BULLET.match(text)
     if bullet:
-        return bullet.group(1), None, text[bullet.end() :]
+        rest = text[bullet.end() :]
+        inner = _ORDINAL.match(rest)  # "– a) …": a bullet and a letter
+        if (
+            inner
+            and inner.group(2)
+            and _real_ordinal(inner.group(1), inner.group(2), rest[inner.end() :])
+        ):
+            return bullet.group(1), inner.group(1), rest[inner.end() :]
+        return bullet.group(1), None, rest
     found = _ORDINAL.match(text)
     if found:
         ordinal, punct = found.group(1), found.group(2) or ""

@@ -12,12 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import median
 
-from schemas.source import Line
+from schemas.source import Line, LineKind
 
+_BULLETS = frozenset({"-", "–", "—", "•", "◦", "▪", "●", "■", "○", "➢", "►", "*", "·"})
 # Lines whose tops differ by less than this share of their height sit on one baseline.
 _SAME_ROW = 0.45
-# Right-side lines whose top matches a left-side line: above this share, it is a table, not columns.
-_ALIGNED_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -70,7 +69,7 @@ def reading_order(lines: list[Line], width: float, depth: int = 0) -> list[Line]
     above = [ln for ln in ordered if ln.bottom <= band_top + 1 and not _beside(ln, x)]
     below = [ln for ln in ordered if ln.top >= band_bottom - 1 and not _beside(ln, x)]
     middle = [ln for ln in ordered if ln not in above and ln not in below]
-    left = [ln for ln in middle if ln.x1 <= x]
+    left = [ln for ln in middle if ln.x0 < x]
     right = [ln for ln in middle if ln not in left]
     return (
         above
@@ -117,11 +116,14 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
     band_right = [ln for ln in right if top - 1 <= ln.top <= bottom]
     if len(band_left) < 3 or len(band_right) < 3:
         return None
-    tops = [ln.top for ln in band_left]
-    aligned = sum(1 for ln in band_right if any(abs(ln.top - t) < 1.5 for t in tops))
-    # Baselines that line up across the gutter are a table's rows, unless each side is a
+    if all(ln.kind is LineKind.LABEL for ln in band_left):
+        return None  # captions in a margin belong beside the text they label, not before it
+    # A side whose baselines hold several fragments is a table's cells, not a column; so is
+    # a stretch whose baselines line up both ways across the gutter, unless each side is a
     # bulleted list of its own (lists set side by side).
-    if aligned > _ALIGNED_SHARE * len(band_right) and not (
+    if _multi_rows(band_left) >= 2 or _multi_rows(band_right) >= 2:
+        return None
+    if min(_aligned(band_left, band_right), _aligned(band_right, band_left)) > 0.7 and not (
         _opens_block(band_left) and _opens_block(band_right)
     ):
         return None
@@ -130,6 +132,22 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
     if side < 0.25 * (max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)):
         return None
     return min(len(band_left), len(band_right)), top, bottom
+
+
+def _aligned(lines: list[Line], others: list[Line]) -> float:
+    """The share of `lines` whose top matches the top of one of `others`."""
+    tops = [ln.top for ln in others]
+    return sum(1 for ln in lines if any(abs(ln.top - t) < 1.5 for t in tops)) / max(len(lines), 1)
+
+
+def _multi_rows(lines: list[Line]) -> int:
+    """How many baselines hold two or more fragments."""
+    tops: dict[int, int] = {}
+    for line in lines:
+        if len(line.text) <= 2:
+            continue  # a mark or a symbol of a legend, not a cell
+        tops[round(line.top)] = tops.get(round(line.top), 0) + 1
+    return sum(1 for n in tops.values() if n >= 2)
 
 
 def _opens_block(lines: list[Line]) -> bool:
@@ -159,7 +177,8 @@ def join_row(row: PhysicalRow, page_width: float) -> tuple[list[Line], Line | No
         prev = joined[-1]
         gap = part.x0 - prev.x1
         limit = max(6 * median([char_width(prev), char_width(part)]), page_width * 0.06)
-        if gap <= limit:
+        bullet = prev.text.strip() in _BULLETS  # a bullet set apart from its item
+        if gap <= limit or (bullet and gap <= page_width * 0.15):
             joined[-1] = merge_lines(prev, part)
         else:
             joined.append(part)

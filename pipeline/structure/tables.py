@@ -49,7 +49,7 @@ def from_ruled(table: RuledTable, page: Page) -> TableBlock:
             cells.append(Cell(text=cell.text, bbox=cell.bbox, page=page.number, bold=bold))
         rows.append(Row(cells=cells, page=page.number))
     header: list[Row] = []
-    while rows and _bold_row(rows[0]) and len(header) < 3 and len(rows) > 1:
+    while rows and _bold_row(rows[0]) and not _lone_cell(rows[0]) and len(header) < 3:
         header.append(rows.pop(0))
     _mark_groups(rows)
     lines = [ln for ln in page.lines if _centre_in(ln, table.bbox)]
@@ -62,6 +62,12 @@ def from_ruled(table: RuledTable, page: Page) -> TableBlock:
         rows=rows,
         ruled=True,
     )
+
+
+def _lone_cell(row: Row) -> bool:
+    """A row of a wide table with one filled cell: a group row, not a header row."""
+    filled = [c for c in row.cells if c is not None and c.text.strip()]
+    return len(row.cells) >= 3 and len(filled) == 1
 
 
 def _bold_row(row: Row) -> bool:
@@ -89,7 +95,12 @@ def find_unruled(rows: list[PhysicalRow]) -> list[tuple[int, int]]:
 
 
 def _starts(row: PhysicalRow) -> list[float]:
-    return [p.x0 for p in row.parts if not is_mark(p.text)]
+    return [p.x0 for p in row.parts if not is_mark(p.text) and not is_bullet(p.text)]
+
+
+def is_bullet(text: str) -> bool:
+    """A list bullet printed apart from its item's text (`–`, `•`, `▪`)."""
+    return text.strip() in {"-", "–", "—", "•", "◦", "▪", "●", "■", "○", "➢", "►", "*", "·"}
 
 
 def _table_from(rows: list[PhysicalRow], start: int) -> int | None:
