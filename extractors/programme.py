@@ -213,7 +213,9 @@ def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
             if found is not None and cue_kind(found[0]) is None:
                 name, description = found
                 reader.theme(
-                    ThemeDraft(name, kind, child.page, quote(child.text), None, description, 1)
+                    ThemeDraft(
+                        name, kind, child.page, quote(child.first_page_text), None, description, 1
+                    )
                 )
         elif isinstance(child, Section):
             if _holds_actions(child):
@@ -249,7 +251,7 @@ def _item_theme(reader: _Reader, item: Item, kind: ThemeKind) -> None:
     if len(name.split()) > 14:
         return
     reader.theme(
-        ThemeDraft(name, kind, item.page, quote(item.source_text), item.ordinal, description, 1)
+        ThemeDraft(name, kind, item.page, quote(item.first_page_text), item.ordinal, description, 1)
     )
 
 
@@ -320,7 +322,7 @@ def _item_action(reader: _Reader, item: Item, theme: ThemeDraft | None) -> None:
             read_field(fields, child.key, child.value)
     if item.aside and fields.status is None:
         set_status(fields, item.aside)
-    _add(reader, text, item.page, theme, fields, item.text)
+    _add(reader, text, item.page, theme, fields, item.first_page_text)
 
 
 def _section_action(reader: _Reader, section: Section, theme: ThemeDraft) -> None:

@@ -49,6 +49,16 @@ class Block:
         """The printed text of the node's lines, whitespace collapsed."""
         return " ".join(" ".join(line.text for line in self.lines).split())
 
+    @property
+    def first_page_text(self) -> str:
+        """The printed text of the node's lines on its first page (what a quote may cite)."""
+        taken = []
+        for line in self.lines:
+            if taken and line.top < taken[-1].top - 1:
+                break  # back at the top: the next page or column
+            taken.append(line)
+        return " ".join(" ".join(line.text for line in taken).split())
+
 
 @dataclass(slots=True, kw_only=True)
 class Paragraph(Block):
