@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := libvoikko1 voikko-fi tesseract-ocr tesseract-ocr-fin tesseract-ocr-swe
-TEST_APT_PACKAGES := chromium
+TEST_APT_PACKAGES := chromium fonts-dejavu-core
 
 .PHONY: setup system-packages test-packages demo test lint samples clean
 

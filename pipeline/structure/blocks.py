@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pipeline.structure.regions import join_row, merge_lines, physical_rows, reading_order
 from pipeline.structure.tables import build_unruled, find_unruled, from_ruled, is_frame
@@ -85,7 +86,8 @@ def split_fields(text: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for chunk in _FIELD_SPLIT.split(text):
         found = _KEY.match(chunk)
-        if found and len(found.group(1).split()) <= 4:
+        words = len(found.group(1).split()) if found else 0
+        if found and (words <= 4 if chunk[found.end() :].strip() else words <= 2):
             pairs.append((found.group(1).strip(), chunk[found.end() :].strip()))
         elif pairs:
             key, value = pairs[-1]
@@ -200,18 +202,18 @@ def _add_line(out: PageBlocks, line: Line, aside: Line | None, body: float) -> N
         else:
             blocks.extend(fields)
         return
-    if isinstance(last, Field) and line.x0 > last.lines[0].x0 + 8 and _close(last.lines[-1], line):
+    if isinstance(last, Field) and line.x0 > last.lines[0].x0 + 8 and _close(last.lines, line):
         last.value = f"{last.value} {line.text}".strip()
         last.lines.append(line)
         last.bbox = union([last.bbox, line.bbox])
         return
-    if item is not None and line.x0 > item.lines[0].x0 + 3:
+    if item is not None and line.x0 > item.lines[0].x0 + 3 and line.top >= item.lines[-1].top - 2:
         tail = item.children[-1] if item.children else None
-        if tail is None and _close(item.lines[-1], line):
+        if tail is None and _close(item.lines, line):
             item.text = f"{item.text} {line.text}"
             item.lines.append(line)
             item.bbox = union([item.bbox, line.bbox])
-        elif isinstance(tail, Paragraph) and _close(tail.lines[-1], line):
+        elif isinstance(tail, Paragraph) and _close(tail.lines, line):
             _extend(tail, line)
         elif isinstance(tail, Field) and line.x0 > tail.lines[0].x0 + 8:
             tail.value = f"{tail.value} {line.text}".strip()
@@ -242,10 +244,22 @@ def _open_item(blocks: list[Heading | Paragraph | Item | Field | TableBlock]) ->
     return blocks[-1] if blocks and isinstance(blocks[-1], Item) else None
 
 
-def _close(above: Line, line: Line) -> bool:
-    """Whether `line` follows `above` at the spacing of one paragraph."""
+def _close(lines: list[Line], line: Line) -> bool:
+    """Whether `line` follows the block's `lines` at the block's own line spacing.
+
+    With two or more lines the block shows its leading, and a wider gap starts a new block;
+    with one line, a gap under about two thirds of a line is a wrapped line. A line above the
+    last one starts a new block (the next column).
+    """
+    above = lines[-1]
     gap = line.top - above.bottom
-    return -2 <= gap <= 0.75 * max(line.height, above.height, 6.0)
+    if line.top < above.top - 2:
+        return False
+    height = max(line.height, above.height, 6.0)
+    if len(lines) >= 2:
+        leading = min(b.top - a.bottom for a, b in pairwise(lines) if b.top >= a.top - 2)
+        return -2 <= gap <= max(leading, 0.0) + max(1.5, 0.25 * height)
+    return -2 <= gap <= 0.7 * height
 
 
 def _continues(last: Heading | Paragraph | Item | Field | TableBlock | None, line: Line) -> bool:
@@ -253,7 +267,7 @@ def _continues(last: Heading | Paragraph | Item | Field | TableBlock | None, lin
         return False
     above = last.lines[-1]
     aligned = abs(line.x0 - above.x0) <= 3 or (len(last.lines) == 1 and line.x0 < above.x0)
-    return _close(above, line) and aligned and abs(line.font_size - above.font_size) < 1.0
+    return _close(last.lines, line) and aligned and abs(line.font_size - above.font_size) < 1.0
 
 
 def _paragraph(line: Line, page: int) -> Paragraph:

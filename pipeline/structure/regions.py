@@ -14,6 +14,7 @@ from statistics import median
 
 from schemas.source import Line, LineKind
 
+_MARKS = frozenset({"x", "X", "■", "✓", "✔", "●", "◼", "◾", "▪", "*", "+"})
 _BULLETS = frozenset({"-", "–", "—", "•", "◦", "▪", "●", "■", "○", "➢", "►", "*", "·"})
 # Lines whose tops differ by less than this share of their height sit on one baseline.
 _SAME_ROW = 0.45
@@ -109,7 +110,7 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
     bottom = min(max(ln.bottom for ln in left), max(ln.bottom for ln in right))
     if bottom - top < 30:
         return None
-    crossing = [ln for ln in lines if ln.x0 < x - 2 < x + 2 < ln.x1]
+    crossing = [ln for ln in lines if ln.x0 < x + 2 and ln.x1 > x - 2]  # touching the strip
     if any(ln.top < bottom and ln.bottom > top for ln in crossing):
         return None
     band_left = [ln for ln in left if top - 1 <= ln.top <= bottom]
@@ -123,6 +124,8 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
     # bulleted list of its own (lists set side by side).
     if _multi_rows(band_left) >= 2 or _multi_rows(band_right) >= 2:
         return None
+    if _marks(band_left) >= 2 or _marks(band_right) >= 2:
+        return None  # marks under year columns: a grid
     if min(_aligned(band_left, band_right), _aligned(band_right, band_left)) > 0.7 and not (
         _opens_block(band_left) and _opens_block(band_right)
     ):
@@ -150,8 +153,14 @@ def _multi_rows(lines: list[Line]) -> int:
     return sum(1 for n in tops.values() if n >= 2)
 
 
+def _marks(lines: list[Line]) -> int:
+    """How many lines are grid marks alone (`x`, `■`, `✓`)."""
+    return sum(1 for ln in lines if ln.text.strip() in _MARKS)
+
+
 def _opens_block(lines: list[Line]) -> bool:
-    return sum(1 for ln in lines if ln.text[:1] in "•▪●■◼◾➢►✓○◆–-") >= 2
+    """Whether the lines are a bulleted list: two or more lines start with a bullet and text."""
+    return sum(1 for ln in lines if ln.text[:1] in "•▪●■◼◾➢►✓○◆–-" and len(ln.text) > 3) >= 2
 
 
 def char_width(line: Line) -> float:

@@ -86,10 +86,12 @@ def _append(section: Section, block: Paragraph | Item | Field | TableBlock) -> N
     last = section.children[-1] if section.children else None
     if isinstance(last, ItemList) and last.items:
         previous = last.items[-1]
-        if block.lines[0].x0 > previous.lines[0].x0 + 5:
+        # An item above the last one is in the next column: a list of its own.
+        moved_up = block.page == previous.page and block.lines[0].top < previous.lines[-1].top - 2
+        if not moved_up and block.lines[0].x0 > previous.lines[0].x0 + 5:
             _nest_item(previous, block)
             return
-        if abs(block.lines[0].x0 - last.items[0].lines[0].x0) <= 5:
+        if not moved_up and abs(block.lines[0].x0 - last.items[0].lines[0].x0) <= 5:
             last.items.append(block)
             last.bbox = union([last.bbox, block.bbox])
             last.pages = sorted({*last.pages, block.page})

@@ -104,10 +104,17 @@ def is_bullet(text: str) -> bool:
 
 
 def _table_from(rows: list[PhysicalRow], start: int) -> int | None:
+    """The end of the table whose first row is `start`, or None when no table starts there.
+
+    Column anchors are the x positions where fragments start; a row belongs to the table when
+    its fragments start at anchors (marks count where they fall within a column's header), and
+    a lone line ends it when it runs across columns without being a bold group row.
+    """
     first = rows[start]
     if len(_starts(first)) < 2:
         return None
     anchors = list(_starts(first))
+    spans = {p.x0: p.x1 for p in first.parts if not is_mark(p.text)}
     multi = 1
     used: dict[float, int] = dict.fromkeys(anchors, 1)
     end = start + 1
@@ -117,17 +124,28 @@ def _table_from(rows: list[PhysicalRow], start: int) -> int | None:
         if row.top - rows[end - 1].bottom > 2.2 * max(height, 6.0):
             break
         starts = _starts(row)
-        if not starts:  # marks only
+        marks = [p for p in row.parts if is_mark(p.text)]
+        for mark in marks:
+            hit = _in_span(mark, spans)
+            if hit is not None:
+                used[hit] = used.get(hit, 0) + 1
+        if not starts:
+            if not marks:
+                break
+            multi += 1 if len(marks) >= 2 else 0
             end += 1
             continue
         matched = [_match(x, anchors) for x in starts]
         if len(starts) == 1:
-            if matched[0] is None:
+            part = next(p for p in row.parts if p.x0 == starts[0])
+            crossed = sum(1 for a in anchors if part.x0 + _ANCHOR_TOL < a < part.x1)
+            if matched[0] is None or (crossed >= 1 and not part.bold):
                 break
+            multi += 1 if marks else 0
             end += 1
             continue
         hits = [m for m in matched if m is not None]
-        if len(hits) < 2:
+        if len(hits) < 2 and not (hits and marks):
             break
         for x, m in zip(starts, matched, strict=True):
             if m is None:
@@ -149,9 +167,19 @@ def _match(x: float, anchors: list[float]) -> float | None:
     return best if abs(best - x) <= _ANCHOR_TOL else None
 
 
+def _in_span(mark: Line, spans: dict[float, float]) -> float | None:
+    """The header cell a mark sits under: its centre within the cell's span."""
+    centre = (mark.x0 + mark.x1) / 2
+    for x0, x1 in spans.items():
+        if x0 - _ANCHOR_TOL <= centre <= x1 + _ANCHOR_TOL:
+            return x0
+    return None
+
+
 def build_unruled(rows: list[PhysicalRow], page: int) -> TableBlock:
     """The table made of these baseline rows: columns from anchors, rows from vertical gaps."""
     anchors = _column_anchors(rows)
+    spans = {p.x0: p.x1 for p in rows[0].parts if not is_mark(p.text)}
     text_rows = [r for r in rows if _starts(r)]
     logical = _logical_rows(text_rows)
     mark_rows = [r for r in rows if not _starts(r)]
@@ -163,7 +191,7 @@ def build_unruled(rows: list[PhysicalRow], page: int) -> TableBlock:
             centre = (mark_row.top + mark_row.bottom) / 2
             if top - 2 <= centre <= bottom + 2:
                 parts.extend(mark_row.parts)
-        out.append(_row(parts, anchors, page))
+        out.append(_row(parts, anchors, page, spans))
     header: list[Row] = []
     if len(out) > 1 and _bold_row(out[0]):
         header.append(out.pop(0))
@@ -181,14 +209,18 @@ def build_unruled(rows: list[PhysicalRow], page: int) -> TableBlock:
 
 
 def _column_anchors(rows: list[PhysicalRow]) -> list[float]:
-    xs = sorted(p.x0 for r in rows if len(r.parts) >= 2 for p in r.parts)
+    """Where columns start: x positions shared by text fragments of several rows, and every
+    fragment of the first row (a header names each column, also one whose cells are marks)."""
+    first = {p.x0 for p in rows[0].parts if not is_mark(p.text)}
+    xs = sorted(p.x0 for r in rows if len(r.parts) >= 2 for p in r.parts if not is_mark(p.text))
     anchors: list[list[float]] = []
     for x in xs:
         if anchors and x - anchors[-1][-1] <= _ANCHOR_TOL:
             anchors[-1].append(x)
         else:
             anchors.append([x])
-    return [min(a) for a in anchors if len(a) >= 2] or [min(a) for a in anchors]
+    kept = [min(a) for a in anchors if len(a) >= 2 or first.intersection(a)]
+    return kept or [min(a) for a in anchors]
 
 
 def _logical_rows(rows: list[PhysicalRow]) -> list[list[PhysicalRow]]:
@@ -215,8 +247,14 @@ def _logical_rows(rows: list[PhysicalRow]) -> list[list[PhysicalRow]]:
     return out
 
 
-def _row(parts: list[Line], anchors: list[float], page: int) -> Row:
+def _row(parts: list[Line], anchors: list[float], page: int, spans: dict[float, float]) -> Row:
     by_column: dict[int, list[Line]] = {}
+    # A mark sits under the header cell whose span holds it (marks are often centred).
+    for mark in [p for p in parts if is_mark(p.text)]:
+        under = _in_span(mark, spans)
+        if under is not None and under in anchors:
+            by_column.setdefault(anchors.index(under), []).append(mark)
+    parts = [p for p in parts if not (is_mark(p.text) and _in_span(p, spans) in anchors)]
     lone = len({round(p.top) for p in parts}) == len(parts)  # one fragment per baseline
     for whole in parts:
         pieces = [whole] if lone and len(parts) == 1 else _split_at_anchors(whole, anchors)
