@@ -52,7 +52,7 @@ class Block:
     @property
     def first_page_text(self) -> str:
         """The printed text of the node's lines on its first page (what a quote may cite)."""
-        taken = []
+        taken: list[Line] = []
         for line in self.lines:
             if taken and line.top < taken[-1].top - 1:
                 break  # back at the top: the next page or column
