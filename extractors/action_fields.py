@@ -24,6 +24,14 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 _PAREN = re.compile(r"\s*\(([^()]{2,120})\)\s*\.?$")
 _DASH_TAIL = re.compile(r"\s+[–—-]\s+([^–—]{2,120})$")
+# "(ilmasto-ohjelma)" at the end of an action: the programmes it belongs to.
+_PROGRAMME_LINK = re.compile(
+    r"\s*\(([^()]*(?:ohjelma|strategia|suunnitelma|programmet|programmen))\)\.?$"
+)
+_PROGRAMME_SPLIT = re.compile(
+    r"(?:(?<=ohjelma)|(?<=strategia)|(?<=suunnitelma)|(?<=programmet))\s*"
+    r"(?:,|\bja\b|\bsekä\b|\boch\b)\s*"
+)
 _SYMBOL = re.compile(r"^[^\w(]+\s*")
 # "Työstä vastaa(vat) X, ja se toteutetaan …" / "X ansvarar för …"
 _RESPONSIBLE_SENTENCE = re.compile(
@@ -49,6 +57,7 @@ class Fields:
     postponed_to: int | None = None
     metrics: list[str] = field(default_factory=list)
     state_funded: bool | None = None
+    linked_programmes: list[str] = field(default_factory=list)
 
     def take(self, other: Fields) -> None:
         """Fill what is still empty from another reading."""
@@ -58,6 +67,7 @@ class Fields:
             self.status, self.status_text = other.status, other.status_text
             self.postponed_to = other.postponed_to
         self.metrics = self.metrics or other.metrics
+        self.linked_programmes = self.linked_programmes or other.linked_programmes
         if self.state_funded is None:
             self.state_funded = other.state_funded
 
@@ -109,12 +119,22 @@ def read_field(fields: Fields, key: str, value: str) -> bool:
     return True
 
 
-def split_text(text: str) -> tuple[str, Fields]:
-    """An item's action text without the fields printed in it, and those fields."""
+def split_text(text: str, *, first_sentence: bool = True) -> tuple[str, Fields]:
+    """An item's action text without the fields printed in it, and those fields.
+
+    With `first_sentence`, an item of several sentences is named by its first one, and the
+    others are read for an owner and a schedule (a table cell keeps all its sentences).
+    """
     fields = Fields()
     text = " ".join(text.split())
     if _STATE.search(text):
         fields.state_funded = True
+    link = _PROGRAMME_LINK.search(text)
+    if link:
+        fields.linked_programmes = [
+            p.strip() for p in _PROGRAMME_SPLIT.split(link.group(1)) if p.strip()
+        ]
+        text = text[: link.start()]
     paren = _PAREN.search(text)
     if paren and _reads_fields(paren.group(1), fields):
         text = text[: paren.start()]
@@ -125,7 +145,7 @@ def split_text(text: str) -> tuple[str, Fields]:
         if paren and _reads_fields(paren.group(1), fields):
             text = text[: paren.start()]
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
-    if len(sentences) > 1:
+    if len(sentences) > 1 and first_sentence:
         _sentence_fields(" ".join(sentences[1:]), fields)
         text = sentences[0]
     return text.strip(), fields

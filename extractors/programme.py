@@ -15,6 +15,7 @@ a section later) is one theme; the structural finding wins, the description is k
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ from schemas.tree import (
     Field,
     Item,
     ItemList,
+    Node,
     Paragraph,
     Row,
     Section,
@@ -67,6 +69,8 @@ class _Reader:
                 if draft.rank < known.rank:
                     known.page, known.quote, known.rank = draft.page, draft.quote, draft.rank
                     known.name = draft.name if len(draft.name) >= 3 else known.name
+                if len(draft.name) > len(known.name) and same_name(known.name, draft.name):
+                    known.name = draft.name  # "OSAAMINEN - Työn …" over "Työn …"
                 known.ordinal = known.ordinal or draft.ordinal
                 known.description = known.description or draft.description
                 if known.kind is ThemeKind.THEME and draft.kind is not ThemeKind.THEME:
@@ -112,6 +116,8 @@ def read_programme(doc: SourceDocument, tree: DocumentTree, doc_type: DocType) -
     """
     found = parse(tree, doc_type)
     old = fallback.parse(doc)
+    if os.environ.get("POIMIJA_TREE_ONLY"):
+        return found
     return old if _score(old) > _score(found) else found
 
 
@@ -126,8 +132,8 @@ def _cue_lists(reader: _Reader, section: Section) -> None:
     for child in section.children:
         if isinstance(child, Section):
             _cue_lists(reader, child)
-        elif isinstance(child, Paragraph) and child.text.rstrip().endswith(":"):
-            kind = cue_kind(child.text)
+        elif (intro := _intro(child)) is not None and isinstance(child, Paragraph | Field):
+            kind = cue_kind(intro)
             following = _next_list(section, child)
             if kind is not None and following is not None:
                 for item in following.items:
@@ -160,8 +166,8 @@ def _read_section(
         elif isinstance(child, ItemList) and theme is not None and _action_list(child, section):
             for item in child.items:
                 _item_action(reader, item, theme)
-        elif isinstance(child, Paragraph) and child.text.rstrip().endswith(":"):
-            kind_here = cue_kind(child.text)
+        elif (intro := _intro(child)) is not None and isinstance(child, Paragraph | Field):
+            kind_here = cue_kind(intro)
             following = _next_list(section, child)
             if kind_here is not None and following is not None:
                 for item in following.items:
@@ -210,7 +216,7 @@ def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
                 _item_theme(reader, item, kind)
         elif isinstance(child, Paragraph):
             found = definition(child.text)
-            if found is not None and cue_kind(found[0]) is None:
+            if found is not None and _name_like(found[0]):
                 name, description = found
                 reader.theme(
                     ThemeDraft(
@@ -229,6 +235,17 @@ def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
                 continue
             for row in [*child.header, *child.rows]:
                 _row_theme(reader, row, kind)
+
+
+def _name_like(text: str) -> bool:
+    """A short name, not a sentence: at most six words, no verb "to be", no cue word."""
+    words = text.split()
+    verbs = {"on", "ovat", "oli", "olivat", "är", "var", "har", "ei", "eivät"}
+    return (
+        len(words) <= 6
+        and not verbs.intersection(w.lower() for w in words)
+        and (cue_kind(text) is None)
+    )
 
 
 def _row_theme(reader: _Reader, row: Row, kind: ThemeKind) -> None:
@@ -255,15 +272,18 @@ def _item_theme(reader: _Reader, item: Item, kind: ThemeKind) -> None:
     )
 
 
-def _next_list(section: Section, after: Paragraph) -> ItemList | None:
+def _next_list(section: Section, after: Paragraph | Field) -> ItemList | None:
     children = section.children
     at = children.index(after)
     following = children[at + 1] if at + 1 < len(children) else None
     return following if isinstance(following, ItemList) else None
 
 
-def _evidence(item: Item) -> bool:
-    """Whether an item reads as an action: a year, an owner, a status or a field printed with it."""
+def _evidence(item: Item, *, strong: bool = False) -> bool:
+    """Whether an item reads as an action: a year, an owner, a status or a field printed with it.
+
+    Strong evidence leaves out an owner read from a dash tail alone ("X – Y" may be a name).
+    """
     if item.aside and set_status(Fields(), item.aside):
         return True
     if any(isinstance(c, Field) for c in item.children):
@@ -271,6 +291,8 @@ def _evidence(item: Item) -> bool:
     if item.ordinal and "." in item.ordinal.strip("."):
         return True  # "2.3": numbered under a numbered theme
     _, fields = split_text(item.text)
+    if strong:
+        return bool(fields.years or fields.status)
     return bool(fields.years or fields.responsible or fields.status)
 
 
@@ -278,12 +300,22 @@ def _action_list(items: ItemList, section: Section) -> bool:
     """A list of actions: a third of its items carry evidence, and no cue introduces it as a
     list of themes."""
     at = next((i for i, c in enumerate(section.children) if c is items), -1)
-    before = section.children[at - 1] if at > 0 else None
-    cued = isinstance(before, Paragraph) and before.text.rstrip().endswith(":")
-    if cued and isinstance(before, Paragraph) and cue_kind(before.text) is not None:
+    intro = _intro(section.children[at - 1]) if at > 0 else None
+    if intro is not None and cue_kind(intro) is not None:
         return False
+    if len(items.items) == 1:
+        return _evidence(items.items[0], strong=True)
     with_evidence = sum(1 for item in items.items if _evidence(item))
     return with_evidence * 3 >= len(items.items)
+
+
+def _intro(node: Node) -> str | None:
+    """The text of a line that introduces a list ("Teemat ovat:", a key without a value)."""
+    if isinstance(node, Paragraph) and node.text.rstrip().endswith(":"):
+        return node.text
+    if isinstance(node, Field) and not node.value:
+        return node.key
+    return None
 
 
 def _direct_actions(section: Section) -> bool:
@@ -363,6 +395,7 @@ def _add(
             status_text=fields.status_text,
             postponed_to=fields.postponed_to,
             state_funded=state_funded,
+            linked_programmes=fields.linked_programmes,
             metrics=fields.metrics,
         )
     )
@@ -417,31 +450,42 @@ def _group_theme(
 
 
 def _row_action(reader: _Reader, row: Row, columns: Columns, theme: ThemeDraft | None) -> None:
-    cells, printed, page = row.joined(), row.texts(), row.page
+    """One action per row; under a theme column, one per bullet of the action cell."""
+    cells, printed = row.joined(), row.texts()
     if columns.text >= len(cells) or not cells[columns.text].strip():
         return
-    cell = cells[columns.text]
-    text, fields = split_text(cell)
-    fields.years = (
-        sorted({year for i, year in columns.years.items() if i < len(cells) and _marked(cells[i])})
-        or fields.years
+    fields = _row_fields(cells, printed, columns)
+    bullets = list_items(printed[columns.text])
+    if columns.theme is not None and len(bullets) >= 2 and "•" in printed[columns.text]:
+        texts = [(bullet, bullet) for bullet in bullets]
+    else:
+        texts = [(cells[columns.text], printed[columns.text].splitlines()[0])]
+    for cell, first_line in texts:
+        text, inline = split_text(cell, first_sentence=False)
+        inline.take(fields)
+        _add(reader, text, row.page, theme, inline, first_line)
+        if columns.audience and reader.actions[-1].audience is None:
+            reader.actions[-1].audience = columns.audience
+
+
+def _row_fields(cells: list[str], printed: list[str], columns: Columns) -> Fields:
+    """The fields a table row gives in its columns: years marked, owner, schedule, status."""
+    fields = Fields()
+    fields.years = sorted(
+        {year for i, year in columns.years.items() if i < len(cells) and _marked(cells[i])}
     )
-    for key, index in (("vastuu", columns.responsible), ("aikataulu", columns.schedule)):
-        if index is not None and index < len(cells) and cells[index].strip():
-            value = " ".join(cells[index].split())
-            if key == "vastuu":
-                fields.responsible = split_units(value)
-            else:
-                read_field(fields, key, value)
+    if columns.responsible is not None and columns.responsible < len(cells):
+        fields.responsible = split_units(cells[columns.responsible])
+    schedule = cells[columns.schedule] if columns.schedule is not None else ""
+    if schedule.strip() and not fields.years:
+        read_field(fields, "aikataulu", schedule)
     status = cells[columns.status] if columns.status is not None else ""
     if status.strip() and not set_status(fields, status):
         fields.status_text = " ".join(status.split())
         fields.status = Status.UNKNOWN
     if columns.metrics is not None and columns.metrics < len(cells):
         fields.metrics = list_items(printed[columns.metrics])
-    _add(reader, text, page, theme, fields, printed[columns.text].splitlines()[0])
-    if columns.audience and reader.actions and reader.actions[-1].audience is None:
-        reader.actions[-1].audience = columns.audience
+    return fields
 
 
 def _marked(cell: str) -> bool:

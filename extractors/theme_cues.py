@@ -42,6 +42,8 @@ CUE_WINDOW = 3
 _LEAD = re.compile(
     r"^(?P<cue>[^\W\d_][\w-]*)\s+(?P<ordinal>\d{1,2}|[A-ZÅÄÖ])\b[.:)]?\s*[:–—-]?\s+(?P<rest>\S.*)$"
 )
+# "1 Name", "2. Name", "B) Name": a number or a capital letter before a capitalised name.
+_BARE_ORDINAL = re.compile(r"^(\d{1,2}|[A-ZÅÄÖ])(?:[.):]\s*|\s+)(?=[A-ZÅÄÖ][\w-]*[a-zåäö])")
 _LEAD_NO_ORDINAL = re.compile(r"^(?P<cue>[^\W\d_][\w-]*)\s*:\s+(?P<rest>\S.*)$")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÅÄÖ])|\.$")
 _COUNTS = {"kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7}
@@ -79,6 +81,9 @@ def strip_cue(text: str, ordinal: str | None) -> tuple[str | None, str]:
     plain = _LEAD_NO_ORDINAL.match(text)
     if plain and _word_kind(plain.group("cue")) is not None:
         return ordinal, plain.group("rest").strip(" .:")
+    bare = _BARE_ORDINAL.match(text)
+    if bare and ordinal is None:
+        return bare.group(1), text[bare.end() :].strip(" .:")
     return ordinal, text.strip(" .:")
 
 
@@ -92,7 +97,11 @@ def definition(text: str) -> tuple[str, str | None] | None:
     _, text = strip_cue(text, None)
     for pattern in (r"^(.{3,90}?)\.\s+(?=[A-ZÅÄÖ])", r"^(.{3,90}?)\s+[–—]\s+", r"^(.{3,90}?):\s+"):
         found = re.match(pattern, text)
-        if found and len(found.group(1).split()) <= 10:
+        rest = text[found.end() :] if found else ""
+        # After a dash or a colon a short phrase is part of the name ("MITÄ – Arkkitehtuuri");
+        # a sentence is what the name means.
+        explained = pattern.startswith(r"^(.{3,90}?)\.") or len(rest.split()) >= 6
+        if found and len(found.group(1).split()) <= 10 and explained:
             return found.group(1).strip(), text
     head = _RELATIVE.split(text, maxsplit=1)
     if len(head) > 1 and len(head[0].split()) <= 10:

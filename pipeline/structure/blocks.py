@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline.structure.regions import join_row, merge_lines, physical_rows, reading_order
+from pipeline.structure.regions import (
+    PhysicalRow,
+    join_row,
+    merge_lines,
+    physical_rows,
+    reading_order,
+)
 from pipeline.structure.tables import build_unruled, find_unruled, from_ruled, is_frame
 from schemas.source import Line, LineKind, Page
 from schemas.tree import Field, Item, Paragraph, TableBlock, union
@@ -71,6 +77,8 @@ def split_marker(text: str) -> tuple[str, str | None, str]:
 def _real_ordinal(ordinal: str, punct: str, rest: str) -> bool:
     if not rest[:1].isalpha() and rest[:1] not in "”\"'(":
         return False
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?", ordinal + punct):
+        return False  # a date ("22.10.19", "9.10."), not a number
     if ordinal.isdigit() or "." in ordinal:
         return bool(punct) or rest[:1].isupper()
     if len(ordinal) == 1 and ordinal.isalpha():
@@ -126,11 +134,19 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
     for row in rows:
         row.parts = _join_keys(row.parts)
     spans = find_unruled(rows)
-    events: list[tuple[float, int, TableBlock | tuple[Line, Line | None]]] = []
+    events: list[tuple[float, int, TableBlock | tuple[Line, Line | None, bool]]] = []
     order = 0
     span_at = {start: end for start, end in spans}
     i = 0
     while i < len(rows):
+        if is_year_header(rows[i]) and i not in span_at:
+            end = _timeline(rows, i + 1, page.width, body)
+            for row in rows[i + 1 : end]:
+                joined, aside = join_row(row, page.width)
+                events.append((row.top, order, (_merge_all(joined), aside, True)))
+                order += 1
+            i = end
+            continue
         if i in span_at:
             table = build_unruled(rows[i : span_at[i]], page.number)
             events.append((rows[i].top, order, table))
@@ -139,7 +155,7 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
             continue
         joined, aside = join_row(rows[i], page.width)
         for n, line in enumerate(joined):
-            events.append((line.top, order, (line, aside if n == 0 else None)))
+            events.append((line.top, order, (line, aside if n == 0 else None, False)))
             order += 1
         i += 1
     # Ruled tables go where their top is among the text that reading order placed.
@@ -149,9 +165,72 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
     for _, _, event in events:
         if isinstance(event, TableBlock):
             out.blocks.append(event)
+        elif event[2]:
+            _add_timeline_row(out, event[0], event[1])
         else:
             _add_line(out, event[0], event[1], body)
     return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def is_year_header(row: PhysicalRow) -> bool:
+    """A baseline of bare years only, two or more: the time axis of a roadmap or a Gantt chart."""
+    words = [w for part in row.parts for w in part.text.split()]
+    return len(words) >= 2 and all(_YEAR.fullmatch(w) for w in words)
+
+
+def _timeline(rows: list[PhysicalRow], start: int, width: float, body: float) -> int:
+    """Where the rows under a time axis end: at a big heading, a wide gap or the page end."""
+    end = start
+    while end < len(rows):
+        row = rows[end]
+        if end > start and row.top - rows[end - 1].bottom > 3 * max(row.parts[0].height, 6.0):
+            break
+        if any(p.font_size >= body + 4 for p in row.parts):
+            break
+        end += 1
+    return end
+
+
+def _merge_all(lines: list[Line]) -> Line:
+    merged = lines[0]
+    for line in lines[1:]:
+        merged = merge_lines(merged, line)
+    return merged
+
+
+def _add_timeline_row(out: PageBlocks, line: Line, aside: Line | None) -> None:
+    """A row under a time axis is one project: an item with its status aside; a line that is
+    indented or starts in lower case carries on the project above."""
+    last = out.blocks[-1] if out.blocks else None
+    if isinstance(last, Item) and last.marker == "" and aside is None:
+        first = last.lines[0]
+        if line.x0 > first.x0 + 4 or line.text[:1].islower():
+            last.text = f"{last.text} {line.text}"
+            last.lines.append(line)
+            last.bbox = union([last.bbox, line.bbox])
+            return
+    if isinstance(last, Item) and last.marker == "" and aside is not None and last.aside is None:
+        first = last.lines[0]
+        if line.x0 > first.x0 + 4 or line.text[:1].islower():
+            last.text = f"{last.text} {line.text}"  # the status printed on the wrapped line
+            last.lines.append(line)
+            last.aside = aside.text
+            return
+    out.blocks.append(
+        Item(
+            page=out.page,
+            pages=[out.page],
+            bbox=line.bbox,
+            lines=[line],
+            marker="",
+            ordinal=None,
+            text=line.text,
+            aside=aside.text if aside else None,
+        )
+    )
 
 
 def _join_keys(parts: list[Line]) -> list[Line]:

@@ -130,6 +130,11 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
         _opens_block(band_left) and _opens_block(band_right)
     ):
         return None
+    # Short lines at the right, each beside a line at the left, are asides (statuses, page
+    # numbers), not a column.
+    words = sorted(len(ln.text.split()) for ln in band_right)
+    if _aligned(band_right, band_left) > 0.7 and words[len(words) // 2] <= 3 and words[-1] <= 6:
+        return None
     # Columns of text fill their side; a narrow right-hand strip is a margin of asides.
     side = max(ln.x1 for ln in band_right) - x
     if side < 0.25 * (max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)):
@@ -139,8 +144,13 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
 
 def _aligned(lines: list[Line], others: list[Line]) -> float:
     """The share of `lines` whose top matches the top of one of `others`."""
-    tops = [ln.top for ln in others]
-    return sum(1 for ln in lines if any(abs(ln.top - t) < 1.5 for t in tops)) / max(len(lines), 1)
+    centres = [(ln.top + ln.bottom) / 2 for ln in others]
+    hits = sum(
+        1
+        for ln in lines
+        if any(abs((ln.top + ln.bottom) / 2 - c) < max(2.0, 0.3 * ln.height) for c in centres)
+    )
+    return hits / max(len(lines), 1)
 
 
 def _multi_rows(lines: list[Line]) -> int:
