@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.columns import list_items, role, split_owners
-from extractors.statuses import read_status
+from extractors.statuses import looks_like_status, read_status
 from schemas.vocab import Status
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 _PAREN = re.compile(r"\s*\(([^()]{2,120})\)\s*\.?$")
-_DASH_TAIL = re.compile(r"\s+[–—-]\s+([^–—]{2,120})$")
+_DASH_TAIL = re.compile(r"\s+[–—]\s+([^–—]{2,120})$")
 # "(ilmasto-ohjelma)" at the end of an action: the programmes it belongs to.
 _PROGRAMME_LINK = re.compile(
     r"\s*\(([^()]*(?:ohjelma|strategia|suunnitelma|programmet|programmen))\)\.?$"
@@ -89,7 +89,10 @@ def set_status(fields: Fields, text: str) -> bool:
         return False
     reading = read_status(printed)
     if reading.status is Status.UNKNOWN:
-        return False
+        if not looks_like_status(printed):
+            return False
+        fields.status, fields.status_text, fields.postponed_to = Status.UNKNOWN, printed, None
+        return True  # a status in capitals that no rule knows is kept as printed
     fields.status, fields.status_text, fields.postponed_to = (
         reading.status,
         printed,

@@ -142,7 +142,7 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
         if is_year_header(rows[i]) and i not in span_at:
             end = _timeline(rows, i + 1, page.width, body)
             for row in rows[i + 1 : end]:
-                joined, aside = join_row(row, page.width)
+                joined, aside = join_row(row, page.width, aside_chars=120, aside_gap=0.03)
                 events.append((row.top, order, (_merge_all(joined), aside, True)))
                 order += 1
             i = end

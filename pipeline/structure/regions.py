@@ -178,7 +178,9 @@ def char_width(line: Line) -> float:
     return (line.x1 - line.x0) / max(len(line.text), 1)
 
 
-def join_row(row: PhysicalRow, page_width: float) -> tuple[list[Line], Line | None]:
+def join_row(
+    row: PhysicalRow, page_width: float, aside_chars: int = 40, aside_gap: float = 0.1
+) -> tuple[list[Line], Line | None]:
     """The row's fragments joined where the gap is a justified word gap; and a far-right aside.
 
     A fragment that starts past the middle of the page after a gap wider than a tenth of the
@@ -189,7 +191,8 @@ def join_row(row: PhysicalRow, page_width: float) -> tuple[list[Line], Line | No
     if len(parts) >= 2:
         last, before = parts[-1], parts[-2]
         gap = last.x0 - before.x1
-        if last.x0 > page_width * 0.5 and gap > page_width * 0.1 and len(last.text) <= 40:
+        wide = gap > page_width * aside_gap
+        if last.x0 > page_width * 0.5 and wide and len(last.text) <= aside_chars:
             aside, parts = last, parts[:-1]
     joined: list[Line] = [parts[0]]
     for part in parts[1:]:
