@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.layout import BULLET
 from extractors.lexicon import analyse
+from extractors.names import BULLET
 from schemas.vocab import Audience, ThemeKind
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -179,6 +179,12 @@ def split_owners(text: str) -> list[str]:
 
 def list_items(cell: str) -> list[str]:
     """Items of a cell: each bullet is one, lead text before the first bullet is one too."""
+    return [item for item, _ in cell_items(cell)]
+
+
+def cell_items(cell: str) -> list[tuple[str, str]]:
+    """(item, its first printed line) for each item of a cell: a quote must be contiguous on
+    the page, and the wrapped lines of a cell are not (the page runs across the row)."""
     items: list[list[str]] = []
     bulleted = False
     for line in cell.splitlines():
@@ -191,7 +197,7 @@ def list_items(cell: str) -> list[str]:
             bulleted = bulleted or bool(marker)
         else:
             items[-1].append(line)
-    return [" ".join(" ".join(lines).split()) for lines in items]
+    return [(" ".join(" ".join(lines).split()), lines[0]) for lines in items]
 
 
 def _starts_item(line: str, previous: str) -> bool:

@@ -15,23 +15,21 @@ a section later) is one theme; the structural finding wins, the description is k
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 
-from extractors import fallback
 from extractors.action_fields import Fields, read_field, set_status, split_text
 from extractors.columns import (
     Columns,
     audience_of,
+    cell_items,
     header_columns,
     list_items,
     split_units,
 )
 from extractors.drafts import ActionDraft, Programme, ThemeDraft
-from extractors.layout import quote, same_name
+from extractors.names import normalise, quote, same_name
 from extractors.theme_cues import cue_kind, definition, prose_themes, strip_cue
-from schemas.source import SourceDocument
 from schemas.tree import (
     Cell,
     DocumentTree,
@@ -101,29 +99,31 @@ def parse(tree: DocumentTree, doc_type: DocType) -> Programme:
         _read_section(reader, scope, None, ThemeKind.THEME)
     if doc_type is DocType.MINUTES:
         _cue_lists(reader, tree.root)
-        if not reader.themes:
-            for paragraph in _paragraphs(scope):
-                for name, kind, text in prose_themes(paragraph.text):
-                    reader.theme(ThemeDraft(name, kind, paragraph.page, quote(text), rank=5))
+    if not reader.themes:  # themes named only in running text
+        for paragraph in [p for scope in scopes for p in _paragraphs(scope)]:
+            for name, kind, text in prose_themes(paragraph.text):
+                reader.theme(ThemeDraft(name, kind, paragraph.page, quote(text), rank=5))
+    _describe(reader.themes, _paragraphs(tree.root))
     return Programme(reader.themes, reader.actions)
 
 
-def read_programme(doc: SourceDocument, tree: DocumentTree, doc_type: DocType) -> Programme:
-    """The tree reading of a document, or the fallback per-layout reading where it finds more.
+def _describe(themes: list[ThemeDraft], paragraphs: list[Paragraph]) -> None:
+    """A theme's description is the paragraph that defines it ("X -teemassa …", "”X” –teeman
+    tavoitteena on …", "Teema ”X” tarkoittaa …") wherever it stands."""
+    for theme in themes:
+        name = normalise(theme.name)
+        for paragraph in paragraphs:
+            text = normalise(paragraph.text)
+            if len(text) < len(name) + 20:
+                continue
+            starts = text.startswith((name + " -teem", name + " teem"))
+            quoted = any(f"{q}{theme.name}{e}" in paragraph.text for q, e in _QUOTES)
+            if starts or (quoted and re.search(r"teem|tema", text)):
+                theme.description = " ".join(paragraph.text.split())
+                break
 
-    The fallback (`extractors.fallback`) still reads two layouts the tree does not yet: roadmap
-    slides drawn as Gantt pictures, and theme lists that minutes give in running text.
-    """
-    found = parse(tree, doc_type)
-    old = fallback.parse(doc)
-    if os.environ.get("POIMIJA_TREE_ONLY"):
-        return found
-    return old if _score(old) > _score(found) else found
 
-
-def _score(programme: Programme) -> tuple[int, int, int]:
-    described = sum(1 for t in programme.themes if t.description)
-    return len(programme.actions), len(programme.themes), described
+_QUOTES = (("”", "”"), ("“", "”"), ('"', '"'), ("»", "»"))
 
 
 def _cue_lists(reader: _Reader, section: Section) -> None:
@@ -273,10 +273,18 @@ def _item_theme(reader: _Reader, item: Item, kind: ThemeKind) -> None:
 
 
 def _next_list(section: Section, after: Paragraph | Field) -> ItemList | None:
+    """The list an intro line introduces: the lists right after it, as one."""
     children = section.children
-    at = children.index(after)
-    following = children[at + 1] if at + 1 < len(children) else None
-    return following if isinstance(following, ItemList) else None
+    at = next(i for i, c in enumerate(children) if c is after)
+    lists: list[ItemList] = []
+    for child in children[at + 1 :]:
+        if not isinstance(child, ItemList):
+            break
+        lists.append(child)
+    if not lists:
+        return None
+    items = [item for found in lists for item in found.items]
+    return ItemList(page=lists[0].page, pages=lists[0].pages, bbox=lists[0].bbox, items=items)
 
 
 def _evidence(item: Item, *, strong: bool = False) -> bool:
@@ -455,9 +463,9 @@ def _row_action(reader: _Reader, row: Row, columns: Columns, theme: ThemeDraft |
     if columns.text >= len(cells) or not cells[columns.text].strip():
         return
     fields = _row_fields(cells, printed, columns)
-    bullets = list_items(printed[columns.text])
+    bullets = cell_items(printed[columns.text])
     if columns.theme is not None and len(bullets) >= 2 and "•" in printed[columns.text]:
-        texts = [(bullet, bullet) for bullet in bullets]
+        texts = bullets
     else:
         texts = [(cells[columns.text], printed[columns.text].splitlines()[0])]
     for cell, first_line in texts:
@@ -492,4 +500,4 @@ def _marked(cell: str) -> bool:
     return bool(re.fullmatch(r"[xX✓✔●•■▪◼◾*+]+(?:\s+[xX✓✔●•■▪◼◾*+]+)*", cell.strip()))
 
 
-__all__ = ["PROGRAMME_TYPES", "ActionDraft", "Programme", "ThemeDraft", "parse", "read_programme"]
+__all__ = ["PROGRAMME_TYPES", "ActionDraft", "Programme", "ThemeDraft", "parse"]

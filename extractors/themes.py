@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extractors.categories import categorise
-from extractors.programme import PROGRAMME_TYPES, read_programme
+from extractors.programme import PROGRAMME_TYPES, parse
 from extractors.registry import ExtractionContext, register
 from schemas.records import Theme, record_id
 from schemas.source import SourceDocument
@@ -16,7 +16,7 @@ def extract_themes(doc: SourceDocument, context: ExtractionContext) -> Iterator[
     """Yield one theme per theme, enabler or goal the document names, in document order."""
     if context.document.doc_type not in PROGRAMME_TYPES or context.tree is None:
         return
-    programme = read_programme(doc, context.tree, context.document.doc_type)
+    programme = parse(context.tree, context.document.doc_type)
     for n, draft in enumerate(programme.themes, start=1):
         yield Theme(
             theme_id=record_id(doc.document_id, "theme", n),

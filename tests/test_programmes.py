@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.action_tables import split_units
+from extractors.columns import split_units
 from extractors.statuses import looks_like_status, read_status
-from extractors.theme_lists import cue_kind
+from extractors.theme_cues import cue_kind
 from pipeline.evaluate import EvalReport, evaluate
 from schemas.vocab import Status, ThemeKind
 from tests.conftest import GOLD, RunOutput, _run
@@ -134,8 +134,8 @@ def test_responsible_units(cell: str, units: list[str]) -> None:
         ("Mahdollistajat ovat:", ThemeKind.ENABLER),
         ("voimme vaikuttaa seuraaviin päämääriin ja tavoitteisiin:", ThemeKind.GOAL),
         ("Programmets teman är:", ThemeKind.THEME),
-        # The cue must stand by the colon: this lists spearheads, not goals.
-        ("Kaikissa ohjelman tavoitteissa näkyvät strategian kärjet:", None),
+        # The cue must stand by the colon: this lists spearheads (kärki, a theme cue), not goals.
+        ("Kaikissa ohjelman tavoitteissa näkyvät strategian kärjet:", ThemeKind.THEME),
         ("Osallistaminen koostui neljästä osasta:", None),
     ],
 )

@@ -245,6 +245,8 @@ def _join_keys(parts: list[Line]) -> list[Line]:
 
 
 def _add_line(out: PageBlocks, line: Line, aside: Line | None, body: float) -> None:
+    if line.text.strip() in BULLETS:
+        return  # a bullet alone on its line (set apart from its item, or an OCR remnant)
     blocks = out.blocks
     last = blocks[-1] if blocks else None
     item = _open_item(blocks)
@@ -336,8 +338,10 @@ def _close(lines: list[Line], line: Line) -> bool:
         return False
     height = max(line.height, above.height, 6.0)
     if len(lines) >= 2:
-        leading = min(b.top - a.bottom for a, b in pairwise(lines) if b.top >= a.top - 2)
-        return -2 <= gap <= max(leading, 0.0) + max(1.5, 0.25 * height)
+        # Line pitch (top to top) is steadier than gaps when boxes vary (OCR, mixed type).
+        pitches = [b.top - a.top for a, b in pairwise(lines) if b.top > a.top + 1]
+        if pitches:
+            return gap >= -2 and line.top - above.top <= 1.15 * min(pitches) + 1.5
     return -2 <= gap <= 0.7 * height
 
 
