@@ -130,7 +130,7 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
     taken = {id(ln) for table in ruled for ln in table.lines}
     rest = [ln for ln in lines if id(ln) not in taken]
     ordered = reading_order(rest, page.width)
-    rows = physical_rows(ordered)
+    rows = _labels_apart(physical_rows(ordered))
     for row in rows:
         row.parts = _join_keys(row.parts)
     spans = find_unruled(rows)
@@ -231,6 +231,20 @@ def _add_timeline_row(out: PageBlocks, line: Line, aside: Line | None) -> None:
             aside=aside.text if aside else None,
         )
     )
+
+
+def _labels_apart(rows: list[PhysicalRow]) -> list[PhysicalRow]:
+    """A margin label on a row of text is a row of its own (labels head what follows them;
+    beside text they are no table column)."""
+    out: list[PhysicalRow] = []
+    for row in rows:
+        labels = [p for p in row.parts if p.kind is LineKind.LABEL]
+        rest = [p for p in row.parts if p.kind is not LineKind.LABEL]
+        if labels and rest:
+            out.extend([PhysicalRow(labels), PhysicalRow(rest)])
+        else:
+            out.append(row)
+    return out
 
 
 def _join_keys(parts: list[Line]) -> list[Line]:

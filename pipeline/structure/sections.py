@@ -9,6 +9,8 @@ is one table; a paragraph cut by a page break is one paragraph.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.structure.blocks import Heading, PageBlocks, split_marker
 from schemas.tree import (
     Field,
@@ -26,7 +28,7 @@ _LABEL_LEVEL = 50
 
 def nest(pages: list[PageBlocks], title: str) -> Section:
     """The document's root section holding every block of every page."""
-    flat = _join_across_pages(pages)
+    flat = _unmarked_lists(_join_across_pages(pages))
     styles = _heading_styles([b for b in flat if isinstance(b, Heading)])
     root = Section(page=1, pages=[1], title=title, level=0)
     stack: list[Section] = [root]
@@ -63,6 +65,81 @@ def nest(pages: list[PageBlocks], title: str) -> Section:
         pending_ordinal = None
         _append(stack[-1], block)
     return root
+
+
+def _unmarked_lists(flat: list[Flat]) -> list[Flat]:
+    """Paragraphs that are a list printed without markers, as items (see `unmarked_items`).
+
+    A run of one-line paragraphs at one left edge, set at one pitch, is read as one candidate.
+    """
+    out: list[Flat] = []
+    i = 0
+    while i < len(flat):
+        block = flat[i]
+        if not isinstance(block, Paragraph):
+            out.append(block)
+            i += 1
+            continue
+        run = [block]
+        while i + len(run) < len(flat) and _same_run(run, flat[i + len(run)]):
+            run.append(flat[i + len(run)])  # type: ignore[arg-type]
+        lines = [ln for p in run for ln in p.lines]
+        candidate = Paragraph(page=block.page, pages=block.pages, lines=lines, text="")
+        items = unmarked_items(candidate)
+        out.extend(items if items else run)
+        i += len(run)
+    return out
+
+
+def _same_run(run: list[Paragraph], block: Flat) -> bool:
+    last = run[-1]
+    if not isinstance(block, Paragraph) or len(block.lines) != 1 or len(last.lines) != 1:
+        return False
+    a, b = last.lines[0], block.lines[0]
+    pitch = b.top - a.top
+    if len(run) >= 2:
+        first_pitch = run[1].lines[0].top - run[0].lines[0].top
+        if abs(pitch - first_pitch) > 2:
+            return False
+    return (
+        block.page == last.page
+        and abs(a.x0 - b.x0) <= 2
+        and abs(a.font_size - b.font_size) < 0.3
+        and 0 < pitch <= 2.5 * max(a.height, 6.0)
+    )
+
+
+_YEAR_NOTE = re.compile(r"\((?:[^()]*\b)?(?:19|20)\d\d\b[^()]*\)$|\s[–—]\s")
+
+
+def unmarked_items(paragraph: Paragraph) -> list[Item]:
+    """A list printed without markers: short lines that each start with a capital, none
+    running on into the next (no hyphen or comma at its end), three or more of them, or two
+    that each carry a year in parentheses or an owner after a dash."""
+    lines = paragraph.lines
+    if len(lines) < 2 or len(set(round(ln.x0) for ln in lines)) > 1:
+        return []
+    if not all(ln.text[:1].isupper() for ln in lines):
+        return []
+    if any(ln.text.rstrip().endswith(("-", ",", "–", ":")) for ln in lines[:-1]):
+        return []
+    noted = sum(1 for ln in lines if _YEAR_NOTE.search(ln.text))
+    if len(lines) < 3 and noted < len(lines):
+        return []
+    if len(lines) >= 3 and noted == 0 and any(ln.text.endswith(".") for ln in lines):
+        return []  # sentences, one per line: running text after all
+    return [
+        Item(
+            page=paragraph.page,
+            pages=[paragraph.page],
+            bbox=line.bbox,
+            lines=[line],
+            marker="",
+            ordinal=None,
+            text=line.text,
+        )
+        for line in lines
+    ]
 
 
 def _bare_ordinal(text: str) -> bool:
