@@ -32,6 +32,8 @@ _PROGRAMME_SPLIT = re.compile(
     r"(?:(?<=ohjelma)|(?<=strategia)|(?<=suunnitelma)|(?<=programmet))\s*"
     r"(?:,|\bja\b|\bsekä\b|\boch\b)\s*"
 )
+# A status after a colon at the end of an item: ": KÄYNNISSÄ", ": VALMIS, käytössä 3/2025".
+_STATUS_TAIL = re.compile(r":\s+([A-ZÅÄÖ]{3,}\b[^:]*)$")
 _SYMBOL = re.compile(r"^[^\w(]+\s*")
 # "Työstä vastaa(vat) X, ja se toteutetaan …" / "X ansvarar för …"
 _RESPONSIBLE_SENTENCE = re.compile(
@@ -138,6 +140,9 @@ def split_text(text: str, *, first_sentence: bool = True) -> tuple[str, Fields]:
             p.strip() for p in _PROGRAMME_SPLIT.split(link.group(1)) if p.strip()
         ]
         text = text[: link.start()]
+    status = _STATUS_TAIL.search(text)
+    if status and set_status(fields, status.group(1)):
+        text = text[: status.start()]  # "… (vastuu: X): VALMIS, käytössä 3/2025"
     paren = _PAREN.search(text)
     if paren and _reads_fields(paren.group(1), fields):
         text = text[: paren.start()]

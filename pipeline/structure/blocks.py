@@ -20,7 +20,13 @@ from pipeline.structure.regions import (
     physical_rows,
     reading_order,
 )
-from pipeline.structure.tables import build_unruled, find_unruled, from_ruled, is_frame
+from pipeline.structure.tables import (
+    build_unruled,
+    find_unruled,
+    from_ruled,
+    is_frame,
+    is_label_table,
+)
 from schemas.source import Line, LineKind, Page
 from schemas.tree import Field, Item, Paragraph, TableBlock, union
 
@@ -126,7 +132,7 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
     """Read one page into blocks: ruled and unruled tables, headings, items, fields, text."""
     out = PageBlocks(page.number)
     lines = [ln for ln in page.lines if ln.kind is not LineKind.FURNITURE]
-    ruled = [from_ruled(t, page) for t in page.tables if not is_frame(t)]
+    ruled = [from_ruled(t, page) for t in page.tables if not is_frame(t) and not is_label_table(t)]
     taken = {id(ln) for table in ruled for ln in table.lines}
     rest = [ln for ln in lines if id(ln) not in taken]
     ordered = reading_order(rest, page.width)
@@ -302,7 +308,19 @@ def _add_line(out: PageBlocks, line: Line, aside: Line | None, body: float) -> N
         last.lines.append(line)
         last.bbox = union([last.bbox, line.bbox])
         return
-    if item is not None and line.x0 > item.lines[0].x0 + 3 and line.top >= item.lines[-1].top - 2:
+    runs_on = (
+        item is not None
+        and not item.children
+        and abs(line.x0 - item.lines[0].x0) <= 3
+        and not item.text.rstrip().endswith((".", "!", "?"))
+        and _close(item.lines, line)
+    )
+    if (
+        item is not None
+        and (line.x0 > item.lines[0].x0 + 3 or runs_on)
+        and line.top >= item.lines[-1].top - 2
+    ):
+        # Indented under the item, or its text running on at the marker's edge.
         tail = item.children[-1] if item.children else None
         if tail is None and _close(item.lines, line):
             item.text = f"{item.text} {line.text}"

@@ -34,6 +34,19 @@ def is_frame(table: RuledTable) -> bool:
     return len(table.rows) <= 1 or width <= 1
 
 
+def is_label_table(table: RuledTable) -> bool:
+    """A ruled grid of labels and text (`Päätösehdotus | …`, `Valmistelija | …`): how some
+    minutes set their sections, not a table of data. Two columns, short labels at the left,
+    most of the text at the right."""
+    rows = [r for r in table.texts() if any(c.strip() for c in r)]
+    if len(rows) < 2 or any(len(r) != 2 for r in rows):
+        return False
+    labels = [r[0] for r in rows if r[0].strip()]
+    short = all(len(label.split()) <= 4 and not label.strip()[:1].isdigit() for label in labels)
+    left, right = sum(len(r[0]) for r in rows), sum(len(r[1]) for r in rows)
+    return short and right > 3 * left and len(labels) >= 2
+
+
 def from_ruled(table: RuledTable, page: Page) -> TableBlock:
     """A ruled table of the reader as a tree table; leading bold rows are the header."""
     rows: list[Row] = []
