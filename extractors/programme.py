@@ -99,12 +99,33 @@ def parse(tree: DocumentTree, doc_type: DocType) -> Programme:
         _read_section(reader, scope, None, ThemeKind.THEME)
     if doc_type is DocType.MINUTES:
         _cue_lists(reader, tree.root)
+    for scope in scopes:
+        _cued_sections(reader, scope)
     if not reader.themes:  # themes named only in running text
         for paragraph in [p for scope in scopes for p in _paragraphs(scope)]:
             for name, kind, text in prose_themes(paragraph.text):
                 reader.theme(ThemeDraft(name, kind, paragraph.page, quote(text), rank=5))
     _describe(reader.themes, _paragraphs(tree.root))
     return Programme(reader.themes, reader.actions)
+
+
+def _cued_sections(reader: _Reader, scope: Section) -> None:
+    """Numbered sections right after an intro that names them ("Ohjelmassa on neljä
+    painopistettä:" then 1 …, 2 …, 3 …, 4 …): themes of the intro's kind."""
+    nodes = list(scope.walk())
+    for i, node in enumerate(nodes):
+        intro = _intro(node) if isinstance(node, Paragraph | Field) else None
+        kind = cue_kind(intro) if intro else None
+        if kind is None:
+            continue
+        following = [n for n in nodes[i + 1 :] if isinstance(n, Section)]
+        expected = 1
+        for section in following:
+            ordinal, _ = strip_cue(section.title, section.ordinal)
+            if ordinal != str(expected) and ordinal != "ABCDEFGH"[expected - 1 : expected]:
+                break
+            reader.theme(_section_theme(section, kind))
+            expected += 1
 
 
 def _describe(themes: list[ThemeDraft], paragraphs: list[Paragraph]) -> None:
