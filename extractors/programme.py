@@ -245,9 +245,13 @@ def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
                     )
                 )
         elif isinstance(child, Section):
+            own = cue_kind(child.title)
             if _holds_actions(child):
-                found_theme = reader.theme(_section_theme(child, kind))
+                found_theme = reader.theme(_section_theme(child, own or kind))
                 _read_section(reader, child, found_theme, kind)
+            elif any(isinstance(c, ItemList) for c in child.children):
+                if own is not None:  # a list under a cue of its own ("Tavoitteet 2028")
+                    _cue_block(reader, child, own)
             else:
                 reader.theme(_section_theme(child, kind))
         elif isinstance(child, TableBlock):

@@ -122,7 +122,7 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
     # A side whose baselines hold several fragments is a table's cells, not a column; so is
     # a stretch whose baselines line up both ways across the gutter, unless each side is a
     # bulleted list of its own (lists set side by side).
-    if _multi_rows(band_left) >= 2 or _multi_rows(band_right) >= 2:
+    if _cells(band_left) or _cells(band_right):
         return None
     if _marks(band_left) >= 2 or _marks(band_right) >= 2:
         return None  # marks under year columns: a grid
@@ -151,6 +151,15 @@ def _aligned(lines: list[Line], others: list[Line]) -> float:
         if any(abs((ln.top + ln.bottom) / 2 - c) < max(2.0, 0.3 * ln.height) for c in centres)
     )
     return hits / max(len(lines), 1)
+
+
+def _cells(lines: list[Line]) -> bool:
+    """Whether a side holds table cells: baselines with several fragments that are not
+    explained by a gutter of their own (three columns read as one and then two)."""
+    if _multi_rows(lines) < 2:
+        return False
+    span = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    return _gutter(lines, span) is None
 
 
 def _multi_rows(lines: list[Line]) -> int:
