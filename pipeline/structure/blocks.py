@@ -132,6 +132,8 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
     """Read one page into blocks: ruled and unruled tables, headings, items, fields, text."""
     out = PageBlocks(page.number)
     lines = [ln for ln in page.lines if ln.kind is not LineKind.FURNITURE]
+    # On a slide set in big type throughout, the page's own body size tells headings apart.
+    body = min(body, _page_body(lines))
     ruled = [from_ruled(t, page) for t in page.tables if not is_frame(t) and not is_label_table(t)]
     taken = {id(ln) for table in ruled for ln in table.lines}
     rest = [ln for ln in lines if id(ln) not in taken]
@@ -300,10 +302,39 @@ def _add_line(out: PageBlocks, line: Line, aside: Line | None, body: float) -> N
         ]
         if item is not None and line.x0 > item.lines[0].x0 + 3:
             item.children.extend(fields)
+        elif isinstance(last, Paragraph) and _entry_title(last, line):
+            # A line and the fields right under it at its edge: an entry with its fields.
+            blocks[-1] = Item(
+                page=last.page,
+                pages=last.pages,
+                bbox=last.bbox,
+                lines=last.lines,
+                marker="",
+                ordinal=None,
+                text=last.text,
+                children=list(fields),
+            )
+        elif (
+            item is not None
+            and item.marker == ""
+            and item.children
+            and _close([item.children[-1].lines[-1]], line)
+        ):
+            item.children.extend(fields)  # the entry's next field
         else:
             blocks.extend(fields)
         return
-    if isinstance(last, Field) and line.x0 > last.lines[0].x0 + 8 and _close(last.lines, line):
+    if item is not None and item.children and isinstance(item.children[-1], Field):
+        field = item.children[-1]
+        if line.text[:1].islower() and _close(field.lines, line):
+            field.value = f"{field.value} {line.text}".strip()  # the value runs on
+            field.lines.append(line)
+            return
+    if (
+        isinstance(last, Field)
+        and _close(last.lines, line)
+        and (line.x0 > last.lines[0].x0 + 8 or line.text[:1].islower())
+    ):
         last.value = f"{last.value} {line.text}".strip()
         last.lines.append(line)
         last.bbox = union([last.bbox, line.bbox])
@@ -338,6 +369,28 @@ def _add_line(out: PageBlocks, line: Line, aside: Line | None, body: float) -> N
         _extend(last, line)
         return
     blocks.append(_paragraph(line, out.page))
+
+
+def _page_body(lines: list[Line]) -> float:
+    """The median font size of a page's text, weighted by length (inf for a page of few lines)."""
+    sizes = [
+        ln.font_size for ln in lines for _ in range(max(1, len(ln.text) // 20)) if ln.font_size
+    ]
+    if len(lines) < 6 or not sizes:
+        return float("inf")
+    return sorted(sizes)[len(sizes) // 2]
+
+
+def _entry_title(paragraph: Paragraph, field_line: Line) -> bool:
+    """Whether a short paragraph heads the field line right under it (same edge, close)."""
+    return (
+        len(paragraph.text) <= 160
+        and len(paragraph.lines) <= 2
+        and not paragraph.text.rstrip().endswith((".", "!", "?"))
+        and abs(paragraph.lines[0].x0 - field_line.x0) <= 3
+        and 0 <= field_line.top - paragraph.lines[-1].bottom <= 1.2 * field_line.height
+        and not paragraph.text.rstrip().endswith(":")
+    )
 
 
 def _same_heading(above: Line, line: Line) -> bool:

@@ -133,7 +133,10 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
     # Short lines at the right, each beside a line at the left, are asides (statuses, page
     # numbers), not a column.
     words = sorted(len(ln.text.split()) for ln in band_right)
-    if _aligned(band_right, band_left) > 0.7 and words[len(words) // 2] <= 3 and words[-1] <= 6:
+    left_words = sorted(len(ln.text.split()) for ln in band_left)
+    short = words[len(words) // 2] <= 3 and words[-1] <= 6
+    longer = left_words[len(left_words) // 2] >= max(5, 2 * words[len(words) // 2])
+    if short and longer and _aligned(band_right, band_left) > 0.7:
         return None
     # Columns of text fill their side; a narrow right-hand strip is a margin of asides.
     side = max(ln.x1 for ln in band_right) - x
