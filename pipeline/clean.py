@@ -43,7 +43,10 @@ def normalise_characters(page: Page) -> None:
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    """Digits ignored in a running header with words ("Sivu 3"); a line of figures alone must
+    recur exactly ("2/2025"), or the years and amounts of table rows would count as furniture."""
+    text = " ".join(text.lower().split())
+    return re.sub(r"\d+", "#", text) if re.search(r"[^\W\d_]", text) else text
 
 
 def remove_furniture(doc: SourceDocument) -> None:
@@ -63,7 +66,7 @@ def remove_furniture(doc: SourceDocument) -> None:
         drop = {
             id(line)
             for line in lines
-            if _PAGE_NUMBER.match(line.text)
+            if _page_number(line.text, n_pages)
             or (n_pages > 1 and counts[_furniture_key(line.text)] >= threshold)
         }
         for line in page.lines:
@@ -71,6 +74,14 @@ def remove_furniture(doc: SourceDocument) -> None:
                 line.kind = LineKind.FURNITURE
         page.furniture = [line for line in page.lines if id(line) in drop]
         page.lines = [line for line in page.lines if id(line) not in drop]
+
+
+def _page_number(text: str, pages: int) -> bool:
+    """A page number ("3", "- 3 -", "Sivu 3 (12)"), not a year or a figure in a table cell."""
+    if not _PAGE_NUMBER.match(text):
+        return False
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    return bool(numbers) and max(numbers) <= max(pages, 1) * 2 + 10
 
 
 def _edge_lines(page: Page) -> list[Line]:
