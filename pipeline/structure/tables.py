@@ -127,7 +127,10 @@ def _table_from(rows: list[PhysicalRow], start: int) -> int | None:
     if len(_starts(first)) < 2:
         return None
     anchors = list(_starts(first))
-    spans = {p.x0: p.x1 for p in first.parts if not is_mark(p.text)}
+    # A bold first row is a header: its cells' spans place centred marks and right-aligned
+    # figures; without one, columns are told by left edges alone.
+    header = all(p.bold for p in first.parts if not is_mark(p.text))
+    spans = {p.x0: p.x1 for p in first.parts if not is_mark(p.text)} if header else {}
     multi = 1
     used: dict[float, int] = dict.fromkeys(anchors, 1)
     end = start + 1
@@ -148,9 +151,12 @@ def _table_from(rows: list[PhysicalRow], start: int) -> int | None:
             multi += 1 if len(marks) >= 2 else 0
             end += 1
             continue
-        matched = [_match(x, anchors) for x in starts]
+        texts = [p for p in row.parts if p.x0 in starts]
+        # A fragment belongs to a column by its left edge, or within its header cell's span
+        # (right-aligned figures start anywhere under their header).
+        matched = [_match(p.x0, anchors) or _in_span(p, spans) for p in texts]
         if len(starts) == 1:
-            part = next(p for p in row.parts if p.x0 == starts[0])
+            part = texts[0]
             crossed = sum(1 for a in anchors if part.x0 + _ANCHOR_TOL < a < part.x1)
             if matched[0] is None or (crossed >= 1 and not part.bold):
                 break
