@@ -9,6 +9,10 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# Seconds a file may take by default: a long scanned document OCRs well within it, and no
+# input can hold a batch longer.
+DEFAULT_TIMEOUT = 900.0
+
 
 class Settings(BaseSettings):
     """Everything a run can be told; the CLI fills it from its options."""
@@ -36,7 +40,9 @@ class Settings(BaseSettings):
         description="address of the Dask scheduler (tcp://host:8786); none starts a local cluster",
     )
     timeout: float | None = Field(
-        default=None, gt=0, description="seconds one file may take before it is failed"
+        default=DEFAULT_TIMEOUT,
+        ge=0,
+        description="seconds one file may take before it is failed; 0 or None: no limit",
     )
     force: bool = Field(default=False, description="re-extract every file, changed or not")
     prune: bool = Field(

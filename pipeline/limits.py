@@ -1,0 +1,212 @@
+"""Limits that keep one hostile or unlucky PDF from hanging a worker or exhausting its memory.
+
+`check_pdf` looks at a PDF's object graph before anything renders or parses its pages: the page
+count, each page's size, the decompressed size of every stream a page's reading decodes, and
+the form XObjects each page draws — a form that draws itself (a resource loop) or a tree of
+forms drawn millions of times would keep PDFium busy in C code, beyond the reach of any signal.
+Each breach is a `LimitError` with the reason, one errors.csv row; nothing is decoded in full.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
+
+from pipeline.errors import LimitError
+
+# PDF points per inch.
+_POINTS = 72
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The bounds one file must stay within (the defaults suit municipal documents)."""
+
+    max_pages: int = 5000
+    max_page_inches: float = 200.0  # a side of a page; A0 is 47 inches, a long plan ~120
+    max_stream_bytes: int = 128 << 20  # one decompressed stream
+    max_file_stream_bytes: int = 512 << 20  # all streams a file's pages decode, together
+    max_form_draws: int = 10_000  # form XObjects drawn on one page, nested draws counted
+    max_text_bytes: int = 64 << 20  # a TXT or HTML file
+    max_ocr_pixels: int = 40_000_000  # a page rendered for OCR (A4 at 200 dpi is 3.9 million)
+
+
+LIMITS = Limits()
+# `/Name Do` in a content stream: a form or image drawn.
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
+_CHUNK = 1 << 16
+
+
+def check_pdf(pdf: Any, limits: Limits = LIMITS) -> None:
+    """Raise LimitError when a pdfplumber PDF breaks a limit; read nothing but its structure."""
+    pages = list(islice(PDFPage.create_pages(pdf.doc), limits.max_pages + 1))
+    if len(pages) > limits.max_pages:
+        raise LimitError(f"more than {limits.max_pages} pages (the limit per file)")
+    budget = _StreamBudget(limits)
+    for number, page in enumerate(pages, start=1):
+        _check_size(page, number, limits)
+        for stream in _contents(page):
+            budget.check(stream, f"page {number}")
+        forms = _Forms(budget, limits, number)
+        forms.draws_of(page.resources, _contents(page), ())
+
+
+def ocr_scale(width: float, height: float, dpi: float, limits: Limits = LIMITS) -> float:
+    """Pixels per point to render a page for OCR: `dpi`, less where that passes the pixel cap."""
+    scale = dpi / _POINTS
+    pixels = width * height * scale * scale
+    if pixels > limits.max_ocr_pixels:
+        scale *= (limits.max_ocr_pixels / pixels) ** 0.5
+    return scale
+
+
+def _check_size(page: PDFPage, number: int, limits: Limits) -> None:
+    box = page.mediabox or (0, 0, 0, 0)
+    width, height = (abs(float(box[2]) - float(box[0])), abs(float(box[3]) - float(box[1])))
+    side = max(width, height) / _POINTS
+    if side > limits.max_page_inches:
+        raise LimitError(
+            f"page {number} is {width / _POINTS:.0f} × {height / _POINTS:.0f} inches "
+            f"(the limit is {limits.max_page_inches:g} inches a side)"
+        )
+
+
+def _contents(page: PDFPage) -> list[PDFStream]:
+    return [s for s in (resolve1(c) for c in page.contents) if isinstance(s, PDFStream)]
+
+
+class _StreamBudget:
+    """Decompressed sizes of the streams seen so far, each counted once."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.total = 0
+        self.seen: set[int] = set()
+
+    def check(self, stream: PDFStream, where: str) -> None:
+        if id(stream) in self.seen:
+            return
+        self.seen.add(id(stream))
+        size = decoded_size(stream, self.limits.max_stream_bytes)
+        name = f"stream {stream.objid} 0 R" if stream.objid else "a content stream"
+        if size > self.limits.max_stream_bytes:
+            raise LimitError(
+                f"{name} ({where}) decompresses to more than "
+                f"{_mib(self.limits.max_stream_bytes)} (a decompression bomb?)"
+            )
+        self.total += size
+        if self.total > self.limits.max_file_stream_bytes:
+            raise LimitError(
+                f"the streams decompress to more than {_mib(self.limits.max_file_stream_bytes)} "
+                f"in all (the limit per file; reached at {where})"
+            )
+
+
+def decoded_size(stream: PDFStream, limit: int) -> int:
+    """Bytes a stream's Flate filters give (counting stops past `limit`); others count as raw."""
+    if stream.data is not None:
+        return len(stream.data)
+    filters = [f for f, _ in stream.get_filters()]
+    flate = 0
+    for f in filters:
+        if f not in LITERALS_FLATE_DECODE:
+            break
+        flate += 1
+    if not flate or stream.decipher:
+        return len(stream.rawdata or b"")
+    size = 0
+    for chunk in _inflate(stream.rawdata or b"", flate, limit):
+        size += len(chunk)
+        if size > limit:
+            break
+    return size
+
+
+def _inflate(data: bytes, layers: int, limit: int) -> Iterator[bytes]:
+    """The output of `layers` chained Flate decoders, a bounded chunk at a time."""
+    chunks: Iterator[bytes] = iter([data])
+    for _ in range(layers):
+        chunks = _inflate_one(chunks, limit)
+    return chunks
+
+
+def _inflate_one(chunks: Iterator[bytes], limit: int) -> Iterator[bytes]:
+    decoder = zlib.decompressobj()
+    produced = 0
+    try:
+        for chunk in chunks:
+            pending = chunk
+            while pending and produced <= limit:
+                out = decoder.decompress(pending, _CHUNK)
+                produced += len(out)
+                pending = decoder.unconsumed_tail
+                if out:
+                    yield out
+            if produced > limit or decoder.eof:
+                return
+    except zlib.error:
+        return  # a damaged stream: pdfminer decodes what it can, as before
+
+
+class _Forms:
+    """Form XObjects drawn on one page: loops found, nested draws counted (memoised per form)."""
+
+    def __init__(self, budget: _StreamBudget, limits: Limits, page: int) -> None:
+        self.budget = budget
+        self.limits = limits
+        self.page = page
+        self.draws: dict[int, int] = {}
+
+    def draws_of(self, resources: Any, contents: list[PDFStream], stack: tuple[int, ...]) -> int:
+        """Forms drawn by `contents` with `resources`, nested ones included."""
+        xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
+        total = 0
+        for stream in contents:
+            for name in _DO.findall(_data(stream)):
+                ref = xobjects.get(name.decode("latin-1"))
+                total += self._form(ref, stack)
+                if total > self.limits.max_form_draws:
+                    raise LimitError(
+                        f"page {self.page} draws its form XObjects more than "
+                        f"{self.limits.max_form_draws} times (nested forms)"
+                    )
+        return total
+
+    def _form(self, ref: Any, stack: tuple[int, ...]) -> int:
+        key = ref.objid if isinstance(ref, PDFObjRef) else id(ref)
+        form = resolve1(ref)
+        if not isinstance(form, PDFStream) or not _is_form(form):
+            return 0
+        if key in stack:
+            raise LimitError(
+                f"page {self.page}: form XObject {key} 0 R draws itself (a resource loop)"
+            )
+        if key not in self.draws:
+            self.budget.check(form, f"page {self.page}")
+            self.draws[key] = 1 + self.draws_of(form.get("Resources"), [form], (*stack, key))
+        return self.draws[key]
+
+
+def _is_form(stream: PDFStream) -> bool:
+    subtype = resolve1(stream.get("Subtype"))
+    return isinstance(subtype, PSLiteral) and subtype.name == "Form"
+
+
+def _data(stream: PDFStream) -> bytes:
+    """A stream's decoded bytes (its size was checked first); empty when it cannot be decoded."""
+    try:
+        return stream.get_data()
+    except Exception:  # pdfminer raises many types on damaged streams; reading reports them
+        return b""
+
+
+def _mib(size: int) -> str:
+    return f"{size >> 20} MiB"

@@ -1,0 +1,97 @@
+"""Hostile PDFs written byte by byte at test time: each is tiny and reproduces one attack."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+
+
+def raw_pdf(path: Path, objects: list[bytes]) -> Path:
+    """Write a PDF of `objects` (object 1 is the catalog) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def stream(data: bytes, extra: bytes = b"") -> bytes:
+    """A stream object's body."""
+    return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), extra, data)
+
+
+def _page(resources: bytes = b"", contents: int = 4, box: bytes = b"0 0 595 842") -> bytes:
+    return (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [%s] /Resources << %s >> /Contents %d 0 R >>"
+        % (box, resources, contents)
+    )
+
+
+def resource_loop_pdf(path: Path) -> Path:
+    """A page drawing a form XObject that draws itself twice: PDFium loops in C code forever."""
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+    form += b"/Resources << /XObject << /X0 5 0 R >> >>"
+    return raw_pdf(
+        path,
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(b"/XObject << /X0 5 0 R >>"),
+            stream(b"/X0 Do"),
+            stream(b"/X0 Do /X0 Do", form),
+        ],
+    )
+
+
+def deflate_bomb_pdf(path: Path, size: int) -> Path:
+    """A content stream Flate-compressed twice that inflates to `size` bytes of spaces."""
+    once = zlib.compress(b" " * size, 9)
+    twice = zlib.compress(once, 9)
+    return raw_pdf(
+        path,
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(),
+            stream(twice, b"/Filter [/FlateDecode /FlateDecode]"),
+        ],
+    )
+
+
+def huge_page_pdf(path: Path, inches: int) -> Path:
+    """One empty page `inches` wide and high."""
+    side = b"%d" % (inches * 72)
+    return raw_pdf(
+        path,
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(box=b"0 0 " + side + b" " + side),
+            stream(b""),
+        ],
+    )
+
+
+def many_pages_pdf(path: Path, pages: int) -> Path:
+    """`pages` empty pages sharing one content stream (objects 4 and up are the pages)."""
+    kids = b" ".join(b"%d 0 R" % (n + 4) for n in range(pages))
+    return raw_pdf(
+        path,
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+            stream(b""),
+            *[_page(contents=3) for _ in range(pages)],
+        ],
+    )

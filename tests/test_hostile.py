@@ -1,0 +1,392 @@
+"""Hostile and unlucky input (issue 18): nothing hangs, nothing explodes, a crash is exit code 3.
+
+Every hostile file is generated here and tiny; each test also checks that the good file of the
+same batch is extracted.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.executors import MAX_WORKERS, pool_size
+from pipeline.limits import LIMITS, ocr_scale
+from tests.conftest import SAMPLES
+from tests.hostile import (
+    deflate_bomb_pdf,
+    huge_page_pdf,
+    many_pages_pdf,
+    raw_pdf,
+    resource_loop_pdf,
+    stream,
+)
+from tests.pdfgen import long_minutes_pdf
+
+POIMIJA = str(Path(sys.executable).parent / "poimija")
+GOOD = "000_joensuu_kh_2022_digiohjelma.pdf"
+
+
+def _rows(out: Path, table: str, key: str) -> dict[str, dict[str, str]]:
+    with (out / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+        return {Path(r[key]).name: r for r in csv.DictReader(fh)}
+
+
+def _errors(out: Path) -> dict[str, tuple[str, str]]:
+    return {
+        name: (r["error_type"], r["message"]) for name, r in _rows(out, "errors", "file").items()
+    }
+
+
+def _documents(out: Path) -> set[str]:
+    return set(_rows(out, "documents", "source_path"))
+
+
+def _folder(tmp_path: Path) -> Path:
+    """An input folder holding one good sample PDF."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / GOOD, folder / "good.pdf")
+    return folder
+
+
+# Runs a command and prints the peak memory of its biggest process (itself or a worker) in KiB.
+_MEASURED = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)"
+)
+
+
+def _run(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, str, float, int]:
+    """`poimija ARGS` in a child process: exit code, stderr, seconds and peak memory in MiB."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, POIMIJA, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
+    )
+    return done.returncode, done.stderr, time.monotonic() - started, int(done.stdout) >> 10
+
+
+def test_resource_loop_fails_at_once_without_a_timeout(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    resource_loop_pdf(folder / "loop.pdf")
+    assert (folder / "loop.pdf").stat().st_size < 700
+    code, stderr, seconds, _ = _run("run", folder, "--out", tmp_path / "out", "-q")
+    assert (code, stderr) == (1, "")
+    assert seconds < 60  # it hung forever before; a run of the good file takes ~3 s
+    assert _errors(tmp_path / "out") == {
+        "loop.pdf": ("LimitError", "page 1: form XObject 5 0 R draws itself (a resource loop)")
+    }
+    assert _documents(tmp_path / "out") == {"good.pdf"}
+
+
+def test_limits_refuse_bombs_huge_pages_and_page_floods(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    deflate_bomb_pdf(folder / "bomb.pdf", LIMITS.max_stream_bytes + (1 << 20))
+    huge_page_pdf(folder / "huge.pdf", 250)
+    many_pages_pdf(folder / "pages.pdf", LIMITS.max_pages + 1)
+    assert (folder / "bomb.pdf").stat().st_size < 2000
+    code, stderr, seconds, peak = _run("run", folder, "--out", tmp_path / "out", "-q", "-j", "2")
+    assert (code, stderr) == (1, "")
+    assert seconds < 90
+    assert peak < 1024  # MiB, in the biggest process (a 129 MiB stream was never inflated whole)
+    assert _errors(tmp_path / "out") == {
+        "bomb.pdf": (
+            "LimitError",
+            "stream 4 0 R (page 1) decompresses to more than 128 MiB (a decompression bomb?)",
+        ),
+        "huge.pdf": (
+            "LimitError",
+            "page 1 is 250 × 250 inches (the limit is 200 inches a side)",
+        ),
+        "pages.pdf": ("LimitError", "more than 5000 pages (the limit per file)"),
+    }
+    assert _documents(tmp_path / "out") == {"good.pdf"}
+
+
+def test_forms_drawn_too_often_are_refused(tmp_path: Path) -> None:
+    # Ten forms, each drawing the next one ten times: 10^10 draws from 11 small streams.
+    form = (
+        b"/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /N %d 0 R >> >>"
+    )
+    forms = [stream(b"/N Do " * 10, form % (n + 6)) for n in range(10)]
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+    page += b"/Resources << /XObject << /N 5 0 R >> >> /Contents 4 0 R >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+    raw_pdf(tmp_path / "fan.pdf", [*objects, page, stream(b"/N Do"), *forms])
+    code, _, seconds, _ = _run("run", tmp_path / "fan.pdf", "--out", tmp_path / "out", "-q")
+    assert code == 1 and seconds < 60
+    assert _errors(tmp_path / "out") == {
+        "fan.pdf": (
+            "LimitError",
+            "page 1 draws its form XObjects more than 10000 times (nested forms)",
+        )
+    }
+
+
+def test_ocr_render_is_scaled_down_on_big_pages() -> None:
+    # A4 at 200 dpi stays as it is; a 100-inch page is rendered at the pixel cap, not 20000².
+    assert ocr_scale(595, 842, 200) == pytest.approx(200 / 72)
+    scale = ocr_scale(7200, 7200, 200)
+    assert (7200 * scale) ** 2 == pytest.approx(LIMITS.max_ocr_pixels)
+
+
+def test_a_name_that_is_not_utf8_is_one_error_row(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    bad = os.fsencode(folder) + b"/p\xf6yt\xe4kirja.txt"
+    with open(bad, "w", encoding="utf-8") as fh:
+        fh.write("Porvoon kaupunki\nKaupunginhallitus 22.01.2024 § 25\n")
+    out = tmp_path / "out"
+    for _ in range(2):  # and again next run, while the file is there
+        code, stderr, _, _ = _run("run", folder, "--out", out, "-q")
+        assert (code, stderr) == (1, "")
+        assert _errors(out) == {
+            "p\\xf6yt\\xe4kirja.txt": (
+                "FileNameError",
+                "the file name is not valid UTF-8; rename the file",
+            )
+        }
+        assert _documents(out) == {"good.pdf"}
+
+
+def test_fatal_errors_exit_3_with_one_line(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    out = tmp_path / "file" / "out"
+    code, stderr, _, _ = _run("run", folder, "--out", out, "-q")
+    assert (code, stderr) == (
+        3,
+        f"Error: the output folder {out} is not writable: Not a directory\n",
+    )
+    code, stderr, _, _ = _run("--debug", "run", folder, "--out", out, "-q")
+    assert code == 3
+    assert stderr.startswith("Traceback (most recent call last):")
+    assert stderr.endswith(f"Error: the output folder {out} is not writable: Not a directory\n")
+
+
+def test_a_second_run_on_a_locked_folder_stops_with_a_clear_message(tmp_path: Path) -> None:
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    out.mkdir()
+    # The lock of a run in another process (POSIX locks do not conflict within one process).
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            f"fd = os.open({str(out / '.poimija.lock')!r}, os.O_RDWR | os.O_CREAT)\n"
+            "fcntl.lockf(fd, fcntl.LOCK_EX)\n"
+            "os.write(fd, b'4242\\n'); print('locked', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+        code, stderr, _, _ = _run("run", folder, "--out", out, "-q")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert (code, stderr) == (
+        3,
+        f"Error: another poimija run (pid 4242) is writing to {out}; "
+        "try again when it has finished\n",
+    )
+    assert not (out / "documents.csv").exists()
+    assert _run("run", folder, "--out", out, "-q")[0] == 0  # the lock went with its process
+    assert _documents(out) == {"good.pdf"}
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        children = (task / "children").read_text(encoding="ascii").split()
+        found.update(int(c) for c in children)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture(scope="module")
+def slow_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A minutes PDF that takes a worker ten seconds or more to read."""
+    return long_minutes_pdf(tmp_path_factory.mktemp("slow") / "slow.pdf", 1500)
+
+
+def _start_slow_run(tmp_path: Path, slow_pdf: Path) -> tuple[subprocess.Popen[str], Path, Path]:
+    """`poimija run` on a good file and a slow one, returned once the good one is committed."""
+    folder, out, scratch = _folder(tmp_path), tmp_path / "out", tmp_path / "tmp"
+    scratch.mkdir()
+    shutil.copy(slow_pdf, folder / "slow.pdf")
+    proc = subprocess.Popen(
+        [POIMIJA, "run", folder, "--out", out, "-j", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    assert proc.stderr is not None
+    line = proc.stderr.readline()
+    assert line.startswith("ok       "), line  # the good file, while the slow one still runs
+    return proc, out, scratch
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/proc and PR_SET_PDEATHSIG are Linux's")
+def test_workers_die_with_a_killed_run(tmp_path: Path, slow_pdf: Path) -> None:
+    proc, _, scratch = _start_slow_run(tmp_path, slow_pdf)
+    with proc:
+        workers = _children(proc.pid)
+        assert workers and all(_alive(w) for w in workers)
+        assert [p.name.startswith(f"poimija-run-{proc.pid}-") for p in scratch.iterdir()] == [True]
+        proc.kill()
+    deadline = time.monotonic() + 20
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers)
+    # The killed run's scratch folder is removed by the next run, and that run's own too.
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    assert _run("run", tmp_path / "in" / "good.pdf", "--out", tmp_path / "o2", env=env)[0] == 0
+    assert list(scratch.iterdir()) == []
+
+
+def test_sigterm_stops_a_run_promptly_and_writes_the_finished_files(
+    tmp_path: Path, slow_pdf: Path
+) -> None:
+    proc, out, scratch = _start_slow_run(tmp_path, slow_pdf)
+    with proc:
+        proc.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        _, stderr = proc.communicate(timeout=60)
+    assert time.monotonic() - started < 10
+    assert proc.returncode == 130
+    assert stderr.endswith("interrupted; the outputs hold the 1 file(s) finished\n")
+    assert _documents(out) == {"good.pdf"}
+    assert list(scratch.iterdir()) == []  # the run's temporary folder went with it
+
+
+def test_workers_are_capped(caplog: pytest.LogCaptureFixture) -> None:
+    assert pool_size(1000, 3) == 3
+    assert pool_size(2, 3) == 2
+    assert pool_size(1000, 1000) == MAX_WORKERS
+    assert caplog.messages == [
+        f"-j 1000 is more than the {MAX_WORKERS} worker processes allowed: using 3",
+        f"-j 1000 is more than the {MAX_WORKERS} worker processes allowed: using {MAX_WORKERS}",
+    ]
+
+
+def test_output_folder_equal_to_an_input_is_a_usage_error(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = CliRunner().invoke(main, ["run", str(folder), "--out", str(folder), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: the output folder {folder} is (or holds) the input {folder}: "
+        "choose another --out\n"
+    )
+    assert not (folder / "documents.csv").exists()
+
+
+def test_output_folder_inside_the_inputs_is_left_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = _folder(tmp_path)
+    out = folder / "out"
+    args = ["run", str(folder), "--out", str(out), "-j", "1", "--timeout", "0"]
+    first = CliRunner().invoke(main, args)
+    second = CliRunner().invoke(main, args)
+    assert (first.exit_code, second.exit_code) == (0, 0)
+    warning = f"the output folder {out} is inside the input {folder}: its files are not read"
+    assert caplog.messages.count(warning) == 2
+    assert _documents(out) == {"good.pdf"}  # its own texts and CSVs were not read as inputs
+
+
+def test_leftovers_of_a_killed_write_are_removed(tmp_path: Path) -> None:
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    (out / "parquet").mkdir(parents=True)
+    leftovers = [
+        out / ".documents.csv.k3j9.tmp",
+        out / ".poimija.duckdb.5f2a.tmp",
+        out / ".poimija.duckdb.5f2a.tmp.wal",
+        out / "parquet" / ".themes.parquet.x1.tmp",
+    ]
+    for path in leftovers:
+        path.write_bytes(b"half")
+    code, stderr, _, _ = _run("run", folder, "--out", out, "-q")
+    assert (code, stderr) == (
+        0,
+        f"INFO pipeline.rundir: removed 4 temporary file(s) left by an interrupted run in {out}\n",
+    )
+    assert [p for p in leftovers if p.exists()] == []
+    assert not [p.name for p in out.rglob("*.tmp*")]
+    assert _documents(out) == {"good.pdf"}
+
+
+MINUTES = (
+    "Porvoon kaupunki\nKaupunginhallitus 22.01.2024 § 25\nPäätösehdotus\n"
+    "Kaupunginhallitus hyväksyy digiohjelman vuosille 2024-2026.\nPäätös\nHyväksyttiin.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoded", "warning"),
+    [
+        (MINUTES.encode("cp1252"), "the text file is not UTF-8: read as Windows-1252 (Latin-1)"),
+        (MINUTES.encode("utf-16"), "the text file is not UTF-8: read as UTF-16"),
+        (
+            MINUTES.replace("\n", "\x00\n").encode("utf-8"),
+            "6 control character(s) such as NUL removed",
+        ),
+        (MINUTES.encode("utf-8-sig"), None),
+    ],
+)
+def test_text_encodings_are_detected_and_controls_removed(
+    tmp_path: Path, encoded: bytes, warning: str | None
+) -> None:
+    folder = _folder(tmp_path)
+    (folder / "minutes.txt").write_bytes(encoded)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["run", str(folder), "--out", str(out), "-q", "--timeout", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    document = _rows(out, "documents", "source_path")["minutes.txt"]
+    assert (document["doc_type"], document["meeting_date"]) == ("minutes", "2024-01-22")
+    assert document["title"] == "Porvoon kaupunki Kaupunginhallitus 22.01.2024 § 25"
+    assert document["warnings"] == (warning or "")
+    text = (out / "text" / f"{document['document_id']}.txt").read_text(encoding="utf-8")
+    assert text == MINUTES
+    assert "good.pdf" in _documents(out)
+
+
+def test_a_text_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    with (folder / "big.txt").open("wb") as fh:
+        fh.truncate(LIMITS.max_text_bytes + 1)  # sparse: no disk used
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(folder), "--out", str(out), "-q"])
+    assert result.exit_code == 1
+    assert _errors(out) == {
+        "big.txt": (
+            "LimitError",
+            "the text file has 67108865 bytes, more than the 64 MiB limit "
+            "(split it into smaller files)",
+        )
+    }
+    assert _documents(out) == {"good.pdf"}
