@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.compare import compare
 from pipeline.executors import MAX_WORKERS, pool_size
 from pipeline.limits import LIMITS, ocr_scale
 from tests.conftest import SAMPLES
@@ -31,6 +32,7 @@ from tests.hostile import (
     stream,
 )
 from tests.pdfgen import long_minutes_pdf
+from tests.test_compare import STAMP, _write_run
 
 POIMIJA = str(Path(sys.executable).parent / "poimija")
 GOOD = "000_joensuu_kh_2022_digiohjelma.pdf"
@@ -390,3 +392,45 @@ def test_a_text_file_over_the_limit_is_refused(tmp_path: Path) -> None:
         )
     }
     assert _documents(out) == {"good.pdf"}
+
+
+def test_compare_names_a_renamed_column(tmp_path: Path) -> None:
+    out = _write_run(tmp_path / "run")
+    path = out / "themes.csv"
+    header, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(header.replace(",category,", ",kategoria,") + "\n" + rest, encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", str(out), "-q"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {path}: column category missing from the header "
+        "(not a table of this poimija version?)\n"
+    )
+
+
+def test_compare_skips_a_short_row_with_its_line(tmp_path: Path) -> None:
+    out = _write_run(tmp_path / "run")
+    path = out / "themes.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    columns = len(lines[0].split(","))
+    lines[2] = ",".join(lines[2].split(",")[:3]) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = compare(out, html=out / "r.html", stamp=STAMP)
+    assert result.comparison.counts["themes"] == 4
+    assert result.comparison.problems == [
+        f"themes.csv line 3: 3 fields where the header has {columns} (row skipped)"
+    ]
+
+
+def test_reports_escape_html_from_the_data(tmp_path: Path) -> None:
+    out = _write_run(tmp_path / "run")
+    path = out / "documents.csv"
+    evil = "<script>alert(1)</script> [x](javascript:alert(2)) *Porvoo*"
+    path.write_text(path.read_text(encoding="utf-8").replace(",Porvoo,", f",{evil},"), "utf-8")
+    compare(out, html=out / "r.html", markdown=out / "r.md", stamp=STAMP)
+    md = (out / "r.md").read_text(encoding="utf-8")
+    html = (out / "r.html").read_text(encoding="utf-8")
+    assert "<script>" not in md and "[x](" not in md  # no raw HTML, no link
+    shown = "&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:alert(2)) \\*Porvoo\\*"
+    assert f"| {shown} |" in md
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
