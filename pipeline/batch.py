@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import freshness
 from pipeline.discover import discover
 from pipeline.errors import FileNameError
 from pipeline.executors import Job, check_executor, execute
@@ -187,8 +188,11 @@ def run_batch(
             interrupted = True
         results = manifest.results()
         with _signals_deferred():
+            # Marked incomplete first: a run killed midway leaves a folder known to be mixed.
+            freshness.begin(out_dir)
             counts = write_outputs(out_dir, results)
             _remove_stale(out_dir, results)
+            freshness.finish(out_dir)
     if interrupted:
         raise RunInterrupted(len(processed))
     processed.sort(key=lambda r: key_of(r.path))

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 # Each worker holds up to ~1 GB (spaCy, a big PDF): more than a few per core only thrashes.
 MAX_WORKERS = 4 * (os.cpu_count() or 1)
 # Seconds a file may run past its budget before its worker is ended from the parent.
-_GRACE = 10.0
+_GRACE = 5.0
 # prctl(2) option: the signal a process gets when its parent dies.
 _PR_SET_PDEATHSIG = 1
 
@@ -212,8 +212,8 @@ def _pool(
             _stop(pool)
             pool = _new_pool(workers, spacy_model)
             for job in stuck:
-                assert settings.timeout is not None
-                yield job, _overran(job, settings.timeout)
+                assert settings.timeout is not None and hard is not None
+                yield job, _overran(job, settings.timeout, hard)
             if stuck:
                 queue.extendleft(reversed([*lost, *others]))
             elif len(lost) + len(others) == 1:
@@ -244,13 +244,13 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             process.terminate()
 
 
-def _overran(job: Job, timeout: float) -> DocumentResult:
+def _overran(job: Job, timeout: float, seconds: float) -> DocumentResult:
     error = FileTimeoutError(
         f"took longer than the {timeout:g} s limit (--timeout) and did not stop; "
         "its worker process was ended"
     )
     row = FileError(str(job.path), error.stage, type(error).__name__, str(error))
-    return DocumentResult(path=job.path, status=Status.FAILURE, errors=[row])
+    return DocumentResult(path=job.path, status=Status.FAILURE, errors=[row], seconds=seconds)
 
 
 def _died(job: Job, detail: str = "") -> DocumentResult:

@@ -2,8 +2,9 @@
 
 `check_pdf` looks at a PDF's object graph before anything renders or parses its pages: the page
 count, each page's size, the decompressed size of every stream a page's reading decodes, and
-the form XObjects each page draws — a form that draws itself (a resource loop) or a tree of
-forms drawn millions of times would keep PDFium busy in C code, beyond the reach of any signal.
+the form XObjects and tiling patterns each page draws — one that draws itself (a resource
+loop) or a tree of forms drawn millions of times would keep PDFium busy in C code, beyond the
+reach of any signal.
 Each breach is a `LimitError` with the reason, one errors.csv row; nothing is decoded in full.
 """
 
@@ -40,8 +41,8 @@ class Limits:
 
 
 LIMITS = Limits()
-# `/Name Do` in a content stream: a form or image drawn.
-_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
+# `/Name Do` (a form or image drawn) or `/Name scn` (a pattern painted) in a content stream.
+_PAINT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(Do|scn|SCN)\b")
 _CHUNK = 1 << 16
 
 
@@ -157,7 +158,8 @@ def _inflate_one(chunks: Iterator[bytes], limit: int) -> Iterator[bytes]:
 
 
 class _Forms:
-    """Form XObjects drawn on one page: loops found, nested draws counted (memoised per form)."""
+    """Forms and tiling patterns drawn on one page: loops found, nested draws counted
+    (memoised per object)."""
 
     def __init__(self, budget: _StreamBudget, limits: Limits, page: int) -> None:
         self.budget = budget
@@ -166,13 +168,15 @@ class _Forms:
         self.draws: dict[int, int] = {}
 
     def draws_of(self, resources: Any, contents: list[PDFStream], stack: tuple[int, ...]) -> int:
-        """Forms drawn by `contents` with `resources`, nested ones included."""
-        xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
+        """Forms and patterns drawn by `contents` with `resources`, nested ones included."""
+        resources = resolve1(resources) or {}
+        kinds = {b"Do": "XObject", b"scn": "Pattern", b"SCN": "Pattern"}
+        named = {kind: resolve1(resources.get(kind)) or {} for kind in set(kinds.values())}
         total = 0
         for stream in contents:
-            for name in _DO.findall(_data(stream)):
-                ref = xobjects.get(name.decode("latin-1"))
-                total += self._form(ref, stack)
+            for name, operator in _PAINT.findall(_data(stream)):
+                ref = named[kinds[operator]].get(name.decode("latin-1"))
+                total += self._drawn(ref, stack)
                 if total > self.limits.max_form_draws:
                     raise LimitError(
                         f"page {self.page} draws its form XObjects more than "
@@ -180,24 +184,30 @@ class _Forms:
                     )
         return total
 
-    def _form(self, ref: Any, stack: tuple[int, ...]) -> int:
+    def _drawn(self, ref: Any, stack: tuple[int, ...]) -> int:
         key = ref.objid if isinstance(ref, PDFObjRef) else id(ref)
-        form = resolve1(ref)
-        if not isinstance(form, PDFStream) or not _is_form(form):
+        drawn = resolve1(ref)
+        kind = _kind(drawn)
+        if kind is None:
             return 0
         if key in stack:
-            raise LimitError(
-                f"page {self.page}: form XObject {key} 0 R draws itself (a resource loop)"
-            )
+            raise LimitError(f"page {self.page}: {kind} {key} 0 R draws itself (a resource loop)")
         if key not in self.draws:
-            self.budget.check(form, f"page {self.page}")
-            self.draws[key] = 1 + self.draws_of(form.get("Resources"), [form], (*stack, key))
+            self.budget.check(drawn, f"page {self.page}")
+            self.draws[key] = 1 + self.draws_of(drawn.get("Resources"), [drawn], (*stack, key))
         return self.draws[key]
 
 
-def _is_form(stream: PDFStream) -> bool:
-    subtype = resolve1(stream.get("Subtype"))
-    return isinstance(subtype, PSLiteral) and subtype.name == "Form"
+def _kind(obj: Any) -> str | None:
+    """"form XObject" or "tiling pattern" for a stream with content of its own, else None."""
+    if not isinstance(obj, PDFStream):
+        return None
+    subtype = resolve1(obj.get("Subtype"))
+    if isinstance(subtype, PSLiteral) and subtype.name == "Form":
+        return "form XObject"
+    if resolve1(obj.get("PatternType")) == 1:
+        return "tiling pattern"
+    return None
 
 
 def _data(stream: PDFStream) -> bytes:

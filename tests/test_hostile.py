@@ -7,26 +7,32 @@ same batch is extracted.
 from __future__ import annotations
 
 import csv
+import json
 import os
+import random
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from pipeline import freshness
 from pipeline.cli import main
 from pipeline.compare import compare
 from pipeline.executors import MAX_WORKERS, pool_size
 from pipeline.limits import LIMITS, ocr_scale
 from tests.conftest import SAMPLES
 from tests.hostile import (
+    annotation_pattern_loop_pdf,
     deflate_bomb_pdf,
     huge_page_pdf,
     many_pages_pdf,
+    pattern_loop_pdf,
     raw_pdf,
     resource_loop_pdf,
     stream,
@@ -95,6 +101,74 @@ def test_resource_loop_fails_at_once_without_a_timeout(tmp_path: Path) -> None:
         "loop.pdf": ("LimitError", "page 1: form XObject 5 0 R draws itself (a resource loop)")
     }
     assert _documents(tmp_path / "out") == {"good.pdf"}
+
+
+def test_a_pattern_loop_fails_at_once(tmp_path: Path) -> None:
+    pattern_loop_pdf(tmp_path / "pattern.pdf")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "pattern.pdf"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert _errors(out) == {
+        "pattern.pdf": ("LimitError", "page 1: tiling pattern 5 0 R draws itself (a resource loop)")
+    }
+
+
+def test_a_worker_stuck_in_c_code_is_ended_at_the_hard_limit(tmp_path: Path) -> None:
+    # PDFium loops in C rendering this page for OCR, where no signal reaches; the run ends the
+    # worker 5 s after the 4 s budget (the good file takes ~0.5 s) and goes on.
+    folder = _folder(tmp_path)
+    annotation_pattern_loop_pdf(folder / "stuck.pdf")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    args = ["run", str(folder), "--out", str(out), "-q", "-j", "2", "--timeout", "4"]
+    result = CliRunner().invoke(main, args)
+    assert time.monotonic() - started < 60
+    assert result.exit_code == 1
+    assert _errors(out) == {
+        "stuck.pdf": (
+            "FileTimeoutError",
+            "took longer than the 4 s limit (--timeout) and did not stop; "
+            "its worker process was ended",
+        )
+    }
+    assert _documents(out) == {"good.pdf"}
+
+
+def _noise_pdf(path: Path, pages: int) -> Path:
+    """Pages of black-and-white noise at 200 dpi: Tesseract works on each for a second or more."""
+    from PIL import Image
+
+    rng = random.Random(18)
+    images = [
+        Image.frombytes("L", (827, 1170), rng.randbytes(827 * 1170)).point(
+            lambda v: 255 if v > 100 else 0
+        )
+        for _ in range(pages)
+    ]
+    images[0].save(path, "PDF", resolution=100.0, save_all=True, append_images=images[1:])
+    return path
+
+
+def test_tesseract_and_ocr_temporaries_end_with_the_files_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, scratch = _folder(tmp_path), tmp_path / "tmp"
+    scratch.mkdir()
+    _noise_pdf(folder / "noise.pdf", 6)
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # gettempdir() reads TMPDIR again
+    out = tmp_path / "out"
+    args = ["run", str(folder), "--out", str(out), "-q", "-j", "2", "--timeout", "3"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    error_type, message = _errors(out)["noise.pdf"]
+    assert error_type == "FileTimeoutError"
+    assert message.startswith("took longer than the 3 s limit (--timeout) in stage read")
+    assert _documents(out) == {"good.pdf"}
+    # No Tesseract left working on a page image of this run, and no page image left.
+    running = subprocess.run(["pgrep", "-f", str(scratch)], capture_output=True, check=False)
+    assert running.stdout == b""
+    assert list(scratch.iterdir()) == []
 
 
 def test_limits_refuse_bombs_huge_pages_and_page_floods(tmp_path: Path) -> None:
@@ -434,3 +508,42 @@ def test_reports_escape_html_from_the_data(tmp_path: Path) -> None:
     assert f"| {shown} |" in md
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_outputs_of_two_runs_are_told_apart(tmp_path: Path) -> None:
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    assert CliRunner().invoke(main, ["run", str(folder), "--out", str(out), "-q"]).exit_code == 0
+    stamp = json.loads((out / "outputs.json").read_text(encoding="utf-8"))
+    assert stamp["complete"] is True
+    assert {"documents.csv", "errors.csv", "records.jsonl", "poimija.duckdb"} <= set(stamp["files"])
+    assert "parquet/documents.parquet" in stamp["files"]
+    assert freshness.stale(out) == []
+    # A newer CSV beside the older Parquet and DuckDB (a run killed between the two writes):
+    header = (out / "documents.csv").read_text(encoding="utf-8").split("\n", 1)[0]
+    (out / "documents.csv").write_text(header + "\n", encoding="utf-8")
+    assert freshness.stale(out) == [
+        "documents.csv changed since the run that wrote the other outputs"
+    ]
+    result = compare(out, html=tmp_path / "r.html", stamp=STAMP)
+    assert "documents.csv changed since the run that wrote the other outputs" in (
+        result.comparison.problems
+    )
+    # Killed while writing: the stamp says so until the next run completes.
+    freshness.begin(out)
+    assert freshness.stale(out) == [
+        "the last run was stopped while writing the outputs: they may mix two runs; "
+        "run poimija again"
+    ]
+    assert CliRunner().invoke(main, ["run", str(folder), "--out", str(out), "-q"]).exit_code == 0
+    assert freshness.stale(out) == []
+
+
+def test_an_unopenable_manifest_is_exit_3_without_advice_to_delete(tmp_path: Path) -> None:
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    (out / "manifest.sqlite").mkdir(parents=True)  # as unopenable as a file of another user
+    result = CliRunner().invoke(main, ["run", str(folder), "--out", str(out), "-q"])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"Error: cannot open the manifest {out / 'manifest.sqlite'}: unable to open database "
+        "file (check that the folder and the file can be written)\n"
+    )

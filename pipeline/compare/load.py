@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from pipeline import freshness
 from pipeline.errors import CompareError
 from schemas.records import Action, Decision, Document, Funding, Record, Theme
 
@@ -37,7 +38,7 @@ def load_run(out_dir: Path) -> RunTables:
         raise CompareError(
             f"{out_dir} has no documents.csv: give the --out folder of `poimija run`"
         )
-    tables = RunTables()
+    tables = RunTables(problems=freshness.stale(out_dir))
     tables.documents = _read(out_dir, Document, tables.problems)
     tables.themes = _read(out_dir, Theme, tables.problems)
     tables.actions = _read(out_dir, Action, tables.problems)
