@@ -9,11 +9,11 @@ a reader (`poimija compare`, `stale()`) can tell a folder of one run from a mixe
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from pathlib import Path
 
 from pipeline.export import atomic_write_text
+from pipeline.read import sha256_of
 
 STAMP_NAME = "outputs.json"
 # The outputs of a run, as patterns under its folder (compare/ and reports belong to others).
@@ -35,7 +35,7 @@ def begin(out_dir: Path) -> None:
 def finish(out_dir: Path) -> None:
     """Record every output file with its SHA-256: the outputs are complete and of one run."""
     files = {
-        path.relative_to(out_dir).as_posix(): _sha256(path)
+        path.relative_to(out_dir).as_posix(): sha256_of(path)
         for pattern in _OUTPUTS
         for path in sorted(out_dir.glob(pattern))
         if path.is_file()
@@ -67,14 +67,6 @@ def stale(out_dir: Path) -> list[str]:
         file = out_dir / name
         if not file.is_file():
             problems.append(f"{name} is gone since the run that wrote {STAMP_NAME}")
-        elif _sha256(file) != digest:
+        elif sha256_of(file) != digest:
             problems.append(f"{name} changed since the run that wrote the other outputs")
     return problems
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -97,14 +97,20 @@ def many_pages_pdf(path: Path, pages: int) -> Path:
     )
 
 
+# Object 5 of the pattern PDFs: a tiling pattern whose cell paints with itself, twice.
+_SELF_PAINTING_PATTERN = stream(
+    b"/Pattern cs /P0 scn 0 0 10 10 re f /Pattern cs /P0 scn 0 0 5 5 re f",
+    b"/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 10 10] "
+    b"/XStep 5 /YStep 5 /Resources << /Pattern << /P0 5 0 R >> >>",
+)
+
+
 def annotation_pattern_loop_pdf(path: Path) -> Path:
     """An empty page whose annotation's appearance paints a tiling pattern that paints itself.
 
     PDFium renders annotations with the page (for OCR) and loops in C code; the limits look at
     the page's own resources only, so this one is left to the hard time limit.
     """
-    pattern = b"/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 10 10] "
-    pattern += b"/XStep 5 /YStep 5 /Resources << /Pattern << /P0 5 0 R >> >>"
     appearance = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
     appearance += b"/Resources << /Pattern << /P0 5 0 R >> >>"
     return raw_pdf(
@@ -115,7 +121,7 @@ def annotation_pattern_loop_pdf(path: Path) -> Path:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
             b"/Annots [7 0 R] >>",
             stream(b""),
-            stream(b"/Pattern cs /P0 scn 0 0 10 10 re f /Pattern cs /P0 scn 0 0 5 5 re f", pattern),
+            _SELF_PAINTING_PATTERN,
             stream(b"/Pattern cs /P0 scn 0 0 595 842 re f", appearance),
             b"<< /Type /Annot /Subtype /Square /Rect [0 0 595 842] /AP << /N 6 0 R >> >>",
         ],
@@ -124,8 +130,6 @@ def annotation_pattern_loop_pdf(path: Path) -> Path:
 
 def pattern_loop_pdf(path: Path) -> Path:
     """A page painted with a tiling pattern that paints itself (PDFium loops rendering it)."""
-    pattern = b"/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 10 10] "
-    pattern += b"/XStep 5 /YStep 5 /Resources << /Pattern << /P0 5 0 R >> >>"
     return raw_pdf(
         path,
         [
@@ -133,6 +137,6 @@ def pattern_loop_pdf(path: Path) -> Path:
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             _page(b"/Pattern << /P0 5 0 R >>"),
             stream(b"/Pattern cs /P0 scn 0 0 595 842 re f"),
-            stream(b"/Pattern cs /P0 scn 0 0 10 10 re f", pattern),
+            _SELF_PAINTING_PATTERN,
         ],
     )

@@ -59,6 +59,12 @@ def _documents(out: Path) -> set[str]:
     return set(_rows(out, "documents", "source_path"))
 
 
+def _only_bad_failed(out: Path, errors: dict[str, tuple[str, str]]) -> None:
+    """The run's errors are exactly `errors` and the good file of the batch was extracted."""
+    assert _errors(out) == errors
+    assert _documents(out) == {"good.pdf"}
+
+
 def _folder(tmp_path: Path) -> Path:
     """An input folder holding one good sample PDF."""
     folder = tmp_path / "in"
@@ -97,10 +103,10 @@ def test_resource_loop_fails_at_once_without_a_timeout(tmp_path: Path) -> None:
     code, stderr, seconds, _ = _run("run", folder, "--out", tmp_path / "out", "-q")
     assert (code, stderr) == (1, "")
     assert seconds < 60  # it hung forever before; a run of the good file takes ~3 s
-    assert _errors(tmp_path / "out") == {
-        "loop.pdf": ("LimitError", "page 1: form XObject 5 0 R draws itself (a resource loop)")
-    }
-    assert _documents(tmp_path / "out") == {"good.pdf"}
+    _only_bad_failed(
+        tmp_path / "out",
+        {"loop.pdf": ("LimitError", "page 1: form XObject 5 0 R draws itself (a resource loop)")},
+    )
 
 
 def test_a_pattern_loop_fails_at_once(tmp_path: Path) -> None:
@@ -124,14 +130,16 @@ def test_a_worker_stuck_in_c_code_is_ended_at_the_hard_limit(tmp_path: Path) -> 
     result = CliRunner().invoke(main, args)
     assert time.monotonic() - started < 60
     assert result.exit_code == 1
-    assert _errors(out) == {
-        "stuck.pdf": (
-            "FileTimeoutError",
-            "took longer than the 4 s limit (--timeout) and did not stop; "
-            "its worker process was ended",
-        )
-    }
-    assert _documents(out) == {"good.pdf"}
+    _only_bad_failed(
+        out,
+        {
+            "stuck.pdf": (
+                "FileTimeoutError",
+                "took longer than the 4 s limit (--timeout) and did not stop; "
+                "its worker process was ended",
+            )
+        },
+    )
 
 
 def _noise_pdf(path: Path, pages: int) -> Path:
@@ -181,18 +189,20 @@ def test_limits_refuse_bombs_huge_pages_and_page_floods(tmp_path: Path) -> None:
     assert (code, stderr) == (1, "")
     assert seconds < 90
     assert peak < 1024  # MiB, in the biggest process (a 129 MiB stream was never inflated whole)
-    assert _errors(tmp_path / "out") == {
-        "bomb.pdf": (
-            "LimitError",
-            "stream 4 0 R (page 1) decompresses to more than 128 MiB (a decompression bomb?)",
-        ),
-        "huge.pdf": (
-            "LimitError",
-            "page 1 is 250 × 250 inches (the limit is 200 inches a side)",
-        ),
-        "pages.pdf": ("LimitError", "more than 5000 pages (the limit per file)"),
-    }
-    assert _documents(tmp_path / "out") == {"good.pdf"}
+    _only_bad_failed(
+        tmp_path / "out",
+        {
+            "bomb.pdf": (
+                "LimitError",
+                "stream 4 0 R (page 1) decompresses to more than 128 MiB (a decompression bomb?)",
+            ),
+            "huge.pdf": (
+                "LimitError",
+                "page 1 is 250 × 250 inches (the limit is 200 inches a side)",
+            ),
+            "pages.pdf": ("LimitError", "more than 5000 pages (the limit per file)"),
+        },
+    )
 
 
 def test_forms_drawn_too_often_are_refused(tmp_path: Path) -> None:
@@ -458,14 +468,16 @@ def test_a_text_file_over_the_limit_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["run", str(folder), "--out", str(out), "-q"])
     assert result.exit_code == 1
-    assert _errors(out) == {
-        "big.txt": (
-            "LimitError",
-            "the text file has 67108865 bytes, more than the 64 MiB limit "
-            "(split it into smaller files)",
-        )
-    }
-    assert _documents(out) == {"good.pdf"}
+    _only_bad_failed(
+        out,
+        {
+            "big.txt": (
+                "LimitError",
+                "the text file has 67108865 bytes, more than the 64 MiB limit "
+                "(split it into smaller files)",
+            )
+        },
+    )
 
 
 def test_compare_names_a_renamed_column(tmp_path: Path) -> None:
