@@ -28,7 +28,7 @@ from pipeline.manifest import Entry, Manifest, fingerprint, key_of
 from pipeline.progress import Progress
 from pipeline.read import sha256_of
 from pipeline.run import DocumentResult, FileError, Status
-from pipeline.rundir import check_inputs, locked, remove_leftovers, scratch
+from pipeline.rundir import check_inputs, locked, remove_leftovers, scratch, writing
 from pipeline.settings import Settings
 
 
@@ -173,21 +173,23 @@ def run_batch(
             with scratch(), contextlib.closing(execute(todo.jobs, settings)) as done:
                 for job, result in itertools.chain(refusals, done):
                     # Committed before the next file is looked at: a killed run keeps this one.
-                    manifest.store(
-                        job.key,
-                        result,
-                        sha256=job.sha256,
-                        size=job.size,
-                        mtime_ns=job.mtime_ns,
-                        fingerprint=current,
-                    )
+                    with writing(f"the manifest {manifest.path}"):
+                        manifest.store(
+                            job.key,
+                            result,
+                            sha256=job.sha256,
+                            size=job.size,
+                            mtime_ns=job.mtime_ns,
+                            fingerprint=current,
+                        )
                     processed.append(result)
                     progress.file_done(result, job.size)
         except KeyboardInterrupt:
             # Ctrl-C or SIGTERM: the files finished so far still make the outputs.
             interrupted = True
         results = manifest.results()
-        with _signals_deferred():
+        # Any failure while writing (DuckDB has errors of its own) is the run's, not a file's.
+        with _signals_deferred(), writing(f"the outputs to {out_dir}", (Exception,)):
             # Marked incomplete first: a run killed midway leaves a folder known to be mixed.
             freshness.begin(out_dir)
             counts = write_outputs(out_dir, results)

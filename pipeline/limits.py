@@ -38,6 +38,7 @@ class Limits:
     max_form_draws: int = 10_000  # form XObjects drawn on one page, nested draws counted
     max_text_bytes: int = 64 << 20  # a TXT or HTML file
     max_ocr_pixels: int = 40_000_000  # a page rendered for OCR (A4 at 200 dpi is 3.9 million)
+    max_image_pixels: int = 300_000_000  # an image's declared size (A0 at 600 dpi is 290 million)
 
 
 LIMITS = Limits()
@@ -172,6 +173,8 @@ class _Forms:
         resources = resolve1(resources) or {}
         kinds = {b"Do": "XObject", b"scn": "Pattern", b"SCN": "Pattern"}
         named = {kind: resolve1(resources.get(kind)) or {} for kind in set(kinds.values())}
+        for font in _font_streams(resolve1(resources.get("Font")) or {}):
+            self.budget.check(font, f"page {self.page}")  # pdfminer decodes them for the text
         total = 0
         for stream in contents:
             for name, operator in _PAINT.findall(_data(stream)):
@@ -188,6 +191,9 @@ class _Forms:
         key = ref.objid if isinstance(ref, PDFObjRef) else id(ref)
         drawn = resolve1(ref)
         kind = _kind(drawn)
+        if kind == "image":
+            self._check_image(drawn, key)
+            return 0
         if kind is None:
             return 0
         if key in stack:
@@ -197,14 +203,45 @@ class _Forms:
             self.draws[key] = 1 + self.draws_of(drawn.get("Resources"), [drawn], (*stack, key))
         return self.draws[key]
 
+    def _check_image(self, image: PDFStream, key: int) -> None:
+        """An image PDFium would decode into a bitmap of its declared size when rendering."""
+        width, height = (resolve1(image.get(name)) for name in ("Width", "Height"))
+        if not (isinstance(width, int) and isinstance(height, int)):
+            return
+        if width * height > self.limits.max_image_pixels:
+            raise LimitError(
+                f"page {self.page}: image {key} 0 R is {width} × {height} pixels "
+                f"(the limit is {self.limits.max_image_pixels // 1_000_000} million)"
+            )
+
+
+def _font_streams(fonts: dict[str, Any]) -> list[PDFStream]:
+    """The streams pdfminer decodes for a page's fonts: ToUnicode maps and embedded font files."""
+    found: list[PDFStream] = []
+    for font in (resolve1(f) for f in fonts.values()):
+        if not isinstance(font, dict):
+            continue
+        parts = [font, *(resolve1(d) for d in resolve1(font.get("DescendantFonts")) or [])]
+        for part in (p for p in parts if isinstance(p, dict)):
+            descriptor = resolve1(part.get("FontDescriptor")) or {}
+            for value in (
+                part.get("ToUnicode"),
+                *(descriptor.get(k) for k in ("FontFile", "FontFile2", "FontFile3")),
+            ):
+                if isinstance(resolve1(value), PDFStream):
+                    found.append(resolve1(value))
+    return found
+
 
 def _kind(obj: Any) -> str | None:
-    """"form XObject" or "tiling pattern" for a stream with content of its own, else None."""
+    """ "form XObject", "tiling pattern" (content of their own) or "image"; else None."""
     if not isinstance(obj, PDFStream):
         return None
     subtype = resolve1(obj.get("Subtype"))
     if isinstance(subtype, PSLiteral) and subtype.name == "Form":
         return "form XObject"
+    if isinstance(subtype, PSLiteral) and subtype.name == "Image":
+        return "image"
     if resolve1(obj.get("PatternType")) == 1:
         return "tiling pattern"
     return None

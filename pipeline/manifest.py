@@ -143,7 +143,7 @@ class Manifest:
             # Cannot open or write (permissions, a full disk): deleting it would not help.
             raise ManifestError(
                 f"cannot open the manifest {path}: {exc} "
-                "(check that the folder and the file can be written)"
+                "(check that the folder can be written and the disk is not full)"
             ) from None
         except sqlite3.DatabaseError as exc:
             raise ManifestError(

@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -76,6 +77,18 @@ def locked(out_dir: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock (the only descriptor of the file this process has)
 
 
+@contextlib.contextmanager
+def writing(
+    what: str, errors: tuple[type[Exception], ...] = (OSError, sqlite3.Error)
+) -> Iterator[None]:
+    """Turn a failed write (disk full, permissions, an I/O error) into a RunError naming `what`."""
+    try:
+        yield
+    except errors as exc:
+        reason = _reason(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
+        raise RunError(f"cannot write {what}: {' '.join(reason.split())}") from exc
+
+
 def remove_leftovers(out_dir: Path) -> int:
     """Delete the temporary files a killed run left in the output folders; returns how many."""
     removed = 0
@@ -128,6 +141,11 @@ def _alive(pid: int) -> bool:
 
 
 def _reason(exc: OSError) -> str:
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied" if exc.errno != errno.EROFS else "read-only file system"
-    return exc.strerror or str(exc)
+    """An OS error in words, with the path it happened on (not always the one asked for)."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        what = "permission denied"
+    elif exc.errno == errno.EROFS:
+        what = "read-only file system"
+    else:
+        what = exc.strerror or str(exc)
+    return f"{what} ({exc.filename})" if exc.filename else what

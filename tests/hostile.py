@@ -54,17 +54,48 @@ def resource_loop_pdf(path: Path) -> Path:
     )
 
 
+def _bomb(size: int) -> bytes:
+    """`size` spaces Flate-compressed twice (a megabyte at a time, never all in memory)."""
+    packer = zlib.compressobj(6)
+    once = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(size >> 20))
+    once += packer.compress(b" " * (size % (1 << 20))) + packer.flush()
+    return stream(zlib.compress(once, 9), b"/Filter [/FlateDecode /FlateDecode]")
+
+
 def deflate_bomb_pdf(path: Path, size: int) -> Path:
-    """A content stream Flate-compressed twice that inflates to `size` bytes of spaces."""
-    once = zlib.compress(b" " * size, 9)
-    twice = zlib.compress(once, 9)
+    """A content stream (object 4) that inflates to `size` bytes of spaces."""
+    return raw_pdf(
+        path, [CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", _page(), _bomb(size)]
+    )
+
+
+def font_bomb_pdf(path: Path, size: int) -> Path:
+    """A font whose ToUnicode map (object 6) inflates to `size` bytes of spaces."""
     return raw_pdf(
         path,
         [
             CATALOG,
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            _page(),
-            stream(twice, b"/Filter [/FlateDecode /FlateDecode]"),
+            _page(b"/Font << /F1 5 0 R >>"),
+            stream(b"BT /F1 12 Tf 56 700 Td (Porvoo) Tj ET"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+            _bomb(size),
+        ],
+    )
+
+
+def huge_image_pdf(path: Path, width: int, height: int) -> Path:
+    """A page drawing an image (object 5) declared `width` × `height` pixels, its data 1 byte."""
+    image = b"/Type /XObject /Subtype /Image /Width %d /Height %d " % (width, height)
+    image += b"/ColorSpace /DeviceGray /BitsPerComponent 8"
+    return raw_pdf(
+        path,
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(b"/XObject << /Im0 5 0 R >>"),
+            stream(b"q 595 0 0 842 0 0 cm /Im0 Do Q"),
+            stream(b"\x00", image),
         ],
     )
 

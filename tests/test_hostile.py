@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import random
+import resource
 import shutil
 import signal
 import subprocess
@@ -30,6 +31,8 @@ from tests.conftest import SAMPLES
 from tests.hostile import (
     annotation_pattern_loop_pdf,
     deflate_bomb_pdf,
+    font_bomb_pdf,
+    huge_image_pdf,
     huge_page_pdf,
     many_pages_pdf,
     pattern_loop_pdf,
@@ -182,6 +185,8 @@ def test_tesseract_and_ocr_temporaries_end_with_the_files_budget(
 def test_limits_refuse_bombs_huge_pages_and_page_floods(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     deflate_bomb_pdf(folder / "bomb.pdf", LIMITS.max_stream_bytes + (1 << 20))
+    font_bomb_pdf(folder / "font.pdf", LIMITS.max_stream_bytes + 1)
+    huge_image_pdf(folder / "image.pdf", 20_000, 20_000)
     huge_page_pdf(folder / "huge.pdf", 250)
     many_pages_pdf(folder / "pages.pdf", LIMITS.max_pages + 1)
     assert (folder / "bomb.pdf").stat().st_size < 2000
@@ -195,6 +200,14 @@ def test_limits_refuse_bombs_huge_pages_and_page_floods(tmp_path: Path) -> None:
             "bomb.pdf": (
                 "LimitError",
                 "stream 4 0 R (page 1) decompresses to more than 128 MiB (a decompression bomb?)",
+            ),
+            "font.pdf": (
+                "LimitError",
+                "stream 6 0 R (page 1) decompresses to more than 128 MiB (a decompression bomb?)",
+            ),
+            "image.pdf": (
+                "LimitError",
+                "page 1: image 5 0 R is 20000 × 20000 pixels (the limit is 300 million)",
             ),
             "huge.pdf": (
                 "LimitError",
@@ -255,14 +268,27 @@ def test_fatal_errors_exit_3_with_one_line(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder", encoding="utf-8")
     out = tmp_path / "file" / "out"
     code, stderr, _, _ = _run("run", folder, "--out", out, "-q")
-    assert (code, stderr) == (
-        3,
-        f"Error: the output folder {out} is not writable: Not a directory\n",
-    )
+    message = f"Error: the output folder {out} is not writable: Not a directory ({out})\n"
+    assert (code, stderr) == (3, message)
     code, stderr, _, _ = _run("--debug", "run", folder, "--out", out, "-q")
     assert code == 3
     assert stderr.startswith("Traceback (most recent call last):")
-    assert stderr.endswith(f"Error: the output folder {out} is not writable: Not a directory\n")
+    assert stderr.endswith(message)
+
+
+def test_a_failed_write_of_the_outputs_is_exit_3_and_marked(tmp_path: Path) -> None:
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    out.mkdir()
+    (out / "json").write_text("in the way of json/", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(folder), "--out", str(out), "-q"])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"Error: cannot write the outputs to {out}: File exists ({out / 'json'})\n"
+    )
+    assert freshness.stale(out) == [
+        "the last run was stopped while writing the outputs: they may mix two runs; "
+        "run poimija again"
+    ]
 
 
 def test_a_second_run_on_a_locked_folder_stops_with_a_clear_message(tmp_path: Path) -> None:
@@ -557,5 +583,25 @@ def test_an_unopenable_manifest_is_exit_3_without_advice_to_delete(tmp_path: Pat
     assert result.exit_code == 3
     assert result.stderr == (
         f"Error: cannot open the manifest {out / 'manifest.sqlite'}: unable to open database "
-        "file (check that the folder and the file can be written)\n"
+        "file (check that the folder can be written and the disk is not full)\n"
+    )
+
+
+def test_a_full_disk_is_exit_3_with_one_line(tmp_path: Path) -> None:
+    # RLIMIT_FSIZE makes every write past 16 KiB fail as a full disk would (EFBIG for ENOSPC).
+    def small_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384))
+
+    folder, out = _folder(tmp_path), tmp_path / "out"
+    done = subprocess.run(
+        [POIMIJA, "run", str(folder), "--out", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_disk,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (
+        3,
+        f"Error: cannot open the manifest {out / 'manifest.sqlite'}: disk I/O error "
+        "(check that the folder can be written and the disk is not full)\n",
     )
