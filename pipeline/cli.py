@@ -32,8 +32,12 @@ class _Main(click.Group):
         """Run the command; an unexpected error becomes one line (a traceback with --debug)."""
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt as exc:
+            # Ctrl-C or SIGTERM: 130, as a shell reports it (click's "Aborted!" would exit 1).
+            click.echo(f"\n{exc or 'interrupted'}", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except Exception as exc:
             if ctx.params.get("debug"):
                 traceback.print_exc()
@@ -100,7 +104,8 @@ def run_options(command: Callable[..., None]) -> Callable[..., None]:
             "--workers",
             type=click.IntRange(min=1),
             default=None,
-            help="Files processed at once (default: the number of CPUs); 1 runs in-process.",
+            help="Files processed at once (default: the number of CPUs); with --timeout 0, 1 runs "
+            "in-process.",
         ),
         click.option(
             "--executor",
@@ -189,7 +194,7 @@ def run(inputs: tuple[Path, ...], **options: Any) -> None:
 
         poimija run samples/ ../shared/real-pdfs/ --out outputs -j 2 --timeout 300
     """
-    from pipeline.batch import RunInterrupted, run_batch
+    from pipeline.batch import run_batch
     from pipeline.errors import InputsError
     from pipeline.progress import Progress
 
@@ -199,9 +204,6 @@ def run(inputs: tuple[Path, ...], **options: Any) -> None:
         report = run_batch(list(inputs), settings, Progress(quiet=options["quiet"]))
     except InputsError as exc:
         raise click.UsageError(str(exc)) from None
-    except RunInterrupted as exc:
-        click.echo(f"\n{exc}", err=True)
-        sys.exit(EXIT_INTERRUPTED)
     sys.exit(report.exit_code)
 
 

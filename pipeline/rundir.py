@@ -38,6 +38,8 @@ def check_inputs(inputs: Iterable[Path], out_dir: Path) -> None:
     for item in inputs:
         folder = Path(os.path.abspath(item))
         if not folder.is_dir():
+            if folder.is_relative_to(out):
+                raise InputsError(f"the input {item} is inside the output folder {out_dir}")
             continue
         if folder == out or folder.is_relative_to(out):
             raise InputsError(

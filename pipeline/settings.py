@@ -30,7 +30,8 @@ class Settings(BaseSettings):
     workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
         ge=1,
-        description="files processed at once; 1 runs in this process, more use a process pool",
+        description="files processed at once in worker processes (in this process with one "
+        "worker and no time limit)",
     )
     executor: Literal["local", "dask"] = Field(
         default="local", description="local (this machine) or dask (a dask.distributed cluster)"

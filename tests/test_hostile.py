@@ -379,12 +379,13 @@ def test_workers_die_with_a_killed_run(tmp_path: Path, slow_pdf: Path) -> None:
     assert list(scratch.iterdir()) == []
 
 
-def test_sigterm_stops_a_run_promptly_and_writes_the_finished_files(
-    tmp_path: Path, slow_pdf: Path
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_or_ctrl_c_stops_a_run_promptly_and_writes_the_finished_files(
+    tmp_path: Path, slow_pdf: Path, sig: signal.Signals
 ) -> None:
     proc, out, scratch = _start_slow_run(tmp_path, slow_pdf)
     with proc:
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(sig)
         started = time.monotonic()
         _, stderr = proc.communicate(timeout=60)
     assert time.monotonic() - started < 10
@@ -413,6 +414,11 @@ def test_output_folder_equal_to_an_input_is_a_usage_error(tmp_path: Path) -> Non
         "choose another --out\n"
     )
     assert not (folder / "documents.csv").exists()
+    result = CliRunner().invoke(main, ["run", str(folder / "good.pdf"), "--out", str(folder)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: the input {folder / 'good.pdf'} is inside the output folder {folder}\n"
+    )
 
 
 def test_output_folder_inside_the_inputs_is_left_out_with_a_warning(
