@@ -42,8 +42,9 @@ class Limits:
 
 
 LIMITS = Limits()
-# `/Name Do` (a form or image drawn) or `/Name scn` (a pattern painted) in a content stream.
-_PAINT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(Do|scn|SCN)\b")
+# `/Name Do` (a form or image drawn), `/Name scn` (a pattern painted) or `/Name gs` (a graphics
+# state, which may hold a soft mask drawn as a form) in a content stream.
+_PAINT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(Do|scn|SCN|gs)\b")
 _CHUNK = 1 << 16
 
 
@@ -59,6 +60,8 @@ def check_pdf(pdf: Any, limits: Limits = LIMITS) -> None:
             budget.check(stream, f"page {number}")
         forms = _Forms(budget, limits, number)
         forms.draws_of(page.resources, _contents(page), ())
+        for appearance in _appearances(page):
+            forms.drawn(appearance, ())  # PDFium draws annotations with the page
 
 
 def ocr_scale(width: float, height: float, dpi: float, limits: Limits = LIMITS) -> float:
@@ -159,8 +162,8 @@ def _inflate_one(chunks: Iterator[bytes], limit: int) -> Iterator[bytes]:
 
 
 class _Forms:
-    """Forms and tiling patterns drawn on one page: loops found, nested draws counted
-    (memoised per object)."""
+    """Forms, tiling patterns, soft masks and annotation appearances drawn on one page: loops
+    found, nested draws counted (memoised per object)."""
 
     def __init__(self, budget: _StreamBudget, limits: Limits, page: int) -> None:
         self.budget = budget
@@ -171,7 +174,7 @@ class _Forms:
     def draws_of(self, resources: Any, contents: list[PDFStream], stack: tuple[int, ...]) -> int:
         """Forms and patterns drawn by `contents` with `resources`, nested ones included."""
         resources = resolve1(resources) or {}
-        kinds = {b"Do": "XObject", b"scn": "Pattern", b"SCN": "Pattern"}
+        kinds = {b"Do": "XObject", b"scn": "Pattern", b"SCN": "Pattern", b"gs": "ExtGState"}
         named = {kind: resolve1(resources.get(kind)) or {} for kind in set(kinds.values())}
         for font in _font_streams(resolve1(resources.get("Font")) or {}):
             self.budget.check(font, f"page {self.page}")  # pdfminer decodes them for the text
@@ -179,7 +182,10 @@ class _Forms:
         for stream in contents:
             for name, operator in _PAINT.findall(_data(stream)):
                 ref = named[kinds[operator]].get(name.decode("latin-1"))
-                total += self._drawn(ref, stack)
+                if operator == b"gs":  # a graphics state's soft mask is a form drawn
+                    mask = resolve1((resolve1(ref) or {}).get("SMask"))
+                    ref = mask.get("G") if isinstance(mask, dict) else None
+                total += self.drawn(ref, stack)
                 if total > self.limits.max_form_draws:
                     raise LimitError(
                         f"page {self.page} draws its form XObjects more than "
@@ -187,7 +193,8 @@ class _Forms:
                     )
         return total
 
-    def _drawn(self, ref: Any, stack: tuple[int, ...]) -> int:
+    def drawn(self, ref: Any, stack: tuple[int, ...]) -> int:
+        """Forms drawn when `ref` is drawn inside the forms of `stack`: 1 + its nested ones."""
         key = ref.objid if isinstance(ref, PDFObjRef) else id(ref)
         drawn = resolve1(ref)
         kind = _kind(drawn)
@@ -213,6 +220,18 @@ class _Forms:
                 f"page {self.page}: image {key} 0 R is {width} × {height} pixels "
                 f"(the limit is {self.limits.max_image_pixels // 1_000_000} million)"
             )
+
+
+def _appearances(page: PDFPage) -> list[Any]:
+    """References to the appearance streams of a page's annotations (normal, rollover, down)."""
+    found: list[Any] = []
+    for annot in (resolve1(a) for a in resolve1(page.annots) or []):
+        if not isinstance(annot, dict):
+            continue
+        for state in (resolve1(v) for v in (resolve1(annot.get("AP")) or {}).values()):
+            # An appearance is a stream, or a dictionary of streams by state (on / off).
+            found.extend(state.values() if isinstance(state, dict) else [state])
+    return found
 
 
 def _font_streams(fonts: dict[str, Any]) -> list[PDFStream]:

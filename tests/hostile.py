@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import zlib
 from pathlib import Path
 
@@ -137,11 +138,8 @@ _SELF_PAINTING_PATTERN = stream(
 
 
 def annotation_pattern_loop_pdf(path: Path) -> Path:
-    """An empty page whose annotation's appearance paints a tiling pattern that paints itself.
-
-    PDFium renders annotations with the page (for OCR) and loops in C code; the limits look at
-    the page's own resources only, so this one is left to the hard time limit.
-    """
+    """An empty page whose annotation's appearance paints a tiling pattern that paints itself
+    (PDFium renders annotations with the page, for OCR, and loops in C code)."""
     appearance = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
     appearance += b"/Resources << /Pattern << /P0 5 0 R >> >>"
     return raw_pdf(
@@ -169,5 +167,42 @@ def pattern_loop_pdf(path: Path) -> Path:
             _page(b"/Pattern << /P0 5 0 R >>"),
             stream(b"/Pattern cs /P0 scn 0 0 595 842 re f"),
             _SELF_PAINTING_PATTERN,
+        ],
+    )
+
+
+def soft_mask_loop_pdf(path: Path) -> Path:
+    """A graphics state whose soft mask is a form (object 5) that sets that graphics state."""
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+    form += b"/Group << /S /Transparency /CS /DeviceGray >> "
+    form += b"/Resources << /ExtGState << /GS0 6 0 R >> >>"
+    return raw_pdf(
+        path,
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(b"/ExtGState << /GS0 6 0 R >>"),
+            stream(b"/GS0 gs 0 0 595 842 re f"),
+            stream(b"/GS0 gs 0 0 595 842 re f /GS0 gs 0 0 5 5 re f", form),
+            b"<< /Type /ExtGState /SMask << /Type /Mask /S /Luminosity /G 5 0 R >> >>",
+        ],
+    )
+
+
+def shading_bomb_pdf(path: Path, triangles: int) -> Path:
+    """An empty page with a mesh shading of `triangles` page-sized triangles: no loop and no
+    limit broken, but PDFium spends some 5 ms of C code on each when it renders the page."""
+    vertices = ((0, 0), (65535, 0), (0, 65535))
+    triangle = b"".join(struct.pack(">BHHB", 0, x, y, 128) for x, y in vertices)
+    shading = b"/ShadingType 4 /ColorSpace /DeviceGray /BitsPerCoordinate 16 "
+    shading += b"/BitsPerComponent 8 /BitsPerFlag 8 /Decode [0 595 0 842 0 1] /Filter /FlateDecode"
+    return raw_pdf(
+        path,
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(b"/Shading << /Sh0 5 0 R >>"),
+            stream(b"/Sh0 sh"),
+            stream(zlib.compress(triangle * triangles, 9), shading),
         ],
     )
