@@ -1,12 +1,22 @@
-"""Hostile PDFs written byte by byte at test time: each is tiny and reproduces one attack."""
+"""Hostile PDFs written byte by byte at test time (each is tiny and reproduces one attack), and
+batches of them beside a good file run through `poimija`."""
 
 from __future__ import annotations
 
+import csv
+import shutil
 import struct
+import subprocess
+import sys
+import time
 import zlib
 from pathlib import Path
 
+from tests.conftest import SAMPLES
+
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+POIMIJA = str(Path(sys.executable).parent / "poimija")
+GOOD = "000_joensuu_kh_2022_digiohjelma.pdf"
 
 
 def raw_pdf(path: Path, objects: list[bytes]) -> Path:
@@ -206,3 +216,63 @@ def shading_bomb_pdf(path: Path, triangles: int) -> Path:
             stream(zlib.compress(triangle * triangles, 9), shading),
         ],
     )
+
+
+# Running batches of one good file and hostile ones, and reading what they wrote.
+
+
+def rows_of(out: Path, table: str, key: str) -> dict[str, dict[str, str]]:
+    """A table of a run folder keyed by the file name in column `key`."""
+    with (out / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+        return {Path(r[key]).name: r for r in csv.DictReader(fh)}
+
+
+def errors_of(out: Path) -> dict[str, tuple[str, str]]:
+    """errors.csv as {file name: (error type, message)}."""
+    return {
+        name: (r["error_type"], r["message"]) for name, r in rows_of(out, "errors", "file").items()
+    }
+
+
+def documents_of(out: Path) -> set[str]:
+    """The file names in documents.csv."""
+    return set(rows_of(out, "documents", "source_path"))
+
+
+def only_bad_failed(out: Path, errors: dict[str, tuple[str, str]]) -> None:
+    """The run's errors are exactly `errors` and the good file of the batch was extracted."""
+    assert errors_of(out) == errors
+    assert documents_of(out) == {"good.pdf"}
+
+
+def batch_folder(tmp_path: Path) -> Path:
+    """An input folder holding one good sample PDF."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / GOOD, folder / "good.pdf")
+    return folder
+
+
+# Runs a command and prints the peak memory of its biggest process (itself or a worker) in KiB.
+_MEASURED = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)"
+)
+
+
+def run_poimija(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> tuple[int, str, float, int]:
+    """`poimija ARGS` in a child process: exit code, stderr, seconds and peak memory in MiB."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, POIMIJA, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env=env,
+    )
+    return done.returncode, done.stderr, time.monotonic() - started, int(done.stdout) >> 10
