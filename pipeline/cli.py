@@ -15,7 +15,7 @@ import click
 from pydantic import ValidationError
 
 from pipeline import __version__
-from pipeline.settings import DEFAULT_TIMEOUT, Settings
+from pipeline.settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Settings
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 # Exit code of a run that failed itself (outputs not writable, disk full, an internal error),
@@ -127,6 +127,14 @@ def run_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Fail a file that takes longer than this (one errors.csv row); 0: no limit."
             f"  [default: {DEFAULT_TIMEOUT:g}]",
         ),
+        click.option(
+            "--max-memory",
+            type=click.IntRange(min=0),
+            default=None,
+            metavar="MIB",
+            help="Memory a worker process may allocate for a file (beyond the spaCy model); "
+            f"0: no limit.  [default: {DEFAULT_MAX_MEMORY}]",
+        ),
         click.option("--force", is_flag=True, help="Re-extract every file, changed or not."),
         click.option("--prune", is_flag=True, help="Drop files gone from the inputs."),
         click.option(
@@ -151,7 +159,7 @@ def _settings(options: dict[str, Any]) -> Settings:
             raise click.UsageError(str(exc)) from None
     given: dict[str, Any] = {
         name: options[name]
-        for name in ("workers", "executor", "scheduler", "timeout")
+        for name in ("workers", "executor", "scheduler", "timeout", "max_memory")
         if options[name] is not None
     }
     given.update(

@@ -8,13 +8,11 @@ that cross a process boundary carry no `source` (only `text`).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib
 import logging
 import multiprocessing
 import os
 import signal
-import sys
 import time
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
@@ -32,6 +30,7 @@ from pipeline.errors import (
     WorkerDiedError,
 )
 from pipeline.nlp import load_nlp
+from pipeline.processes import address_space, cap_memory, die_with_parent, hit_cap
 from pipeline.run import DocumentResult, FileError, Status, process_file
 from pipeline.settings import Settings
 
@@ -40,8 +39,6 @@ log = logging.getLogger(__name__)
 MAX_WORKERS = 4 * (os.cpu_count() or 1)
 # Seconds a file may run past its budget before its worker is ended from the parent.
 _GRACE = 5.0
-# prctl(2) option: the signal a process gets when its parent dies.
-_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +54,16 @@ class Job:
 
 def process_detached(path: str, settings: dict[str, Any]) -> DocumentResult:
     """`process_file` for another process or machine: plain arguments, result without source."""
-    result = process_file(Path(path), Settings(**settings))
+    chosen = Settings(**settings)
+    peak = address_space()["VmPeak"]
+    result = process_file(Path(path), chosen)
     result.source = None
+    if result.status is Status.FAILURE and hit_cap(peak):
+        # The reason recorded is whatever the allocation that failed broke: say what it was.
+        error = MemoryError(
+            f"needed more than the {chosen.max_memory} MiB a worker may allocate (--max-memory)"
+        )
+        result.errors = [FileError(path, "run", type(error).__name__, str(error))]
     return result
 
 
@@ -135,20 +140,7 @@ def _serial(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, Docu
         yield job, result
 
 
-def die_with_parent(parent: int) -> None:
-    """Have the kernel kill this process when its parent dies (Linux; elsewhere a no-op).
-
-    A killed run (kill -9, the OOM killer) must not leave its workers, each ~0.5 GB, behind.
-    """
-    if sys.platform != "linux":
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the request was in place
-        os._exit(1)
-
-
-def _init_worker(spacy_model: str | None, parent: int) -> None:
+def _init_worker(spacy_model: str | None, parent: int, max_memory: int) -> None:
     die_with_parent(parent)
     # Tesseract starts a thread per core by default: with one file per core that oversubscribes.
     os.environ["OMP_THREAD_LIMIT"] = "1"
@@ -159,14 +151,18 @@ def _init_worker(spacy_model: str | None, parent: int) -> None:
         # Each file then fails with the reason, as in a serial run.
         with contextlib.suppress(PoimijaError):
             load_nlp(spacy_model)  # once per worker (a no-op after fork from a loaded parent)
+    cap_memory(max_memory)  # after the model: the headroom is for the files
 
 
-def _new_pool(workers: int, spacy_model: str | None) -> ProcessPoolExecutor:
+def _new_pool(workers: int, spacy_model: str | None, max_memory: int) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     # fork shares the parent's loaded spaCy model instead of loading it again per worker.
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(spacy_model, os.getpid())
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(spacy_model, os.getpid(), max_memory),
     )
 
 
@@ -181,7 +177,7 @@ def _pool(
     queue, suspects = deque(jobs), deque[Job]()
     running: dict[Future[DocumentResult], tuple[Job, float]] = {}
     hard = hard_limit(settings.timeout) if settings.timeout else None
-    pool = _new_pool(workers, spacy_model)
+    pool = _new_pool(workers, spacy_model, settings.max_memory)
     try:
         while queue or suspects or running:
             source, limit = (suspects, 1) if suspects else (queue, workers)
@@ -210,7 +206,7 @@ def _pool(
             others = [job for job, _ in running.values() if job not in stuck]
             running.clear()
             _stop(pool)
-            pool = _new_pool(workers, spacy_model)
+            pool = _new_pool(workers, spacy_model, settings.max_memory)
             for job in stuck:
                 assert settings.timeout is not None and hard is not None
                 yield job, _overran(job, settings.timeout, hard)

@@ -12,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # Seconds a file may take by default: a long scanned document OCRs well within it, and no
 # input can hold a batch longer.
 DEFAULT_TIMEOUT = 900.0
+# MiB a worker may allocate for one file: the 1,000-page test PDF needs a few hundred.
+DEFAULT_MAX_MEMORY = 1536
 
 
 class Settings(BaseSettings):
@@ -44,6 +46,12 @@ class Settings(BaseSettings):
         default=DEFAULT_TIMEOUT,
         ge=0,
         description="seconds one file may take before it is failed; 0 or None: no limit",
+    )
+    max_memory: int = Field(
+        default=DEFAULT_MAX_MEMORY,
+        ge=0,
+        description="MiB a worker process may allocate beyond what it holds at its start "
+        "(the spaCy model); 0: no limit",
     )
     force: bool = Field(default=False, description="re-extract every file, changed or not")
     prune: bool = Field(

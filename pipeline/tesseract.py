@@ -8,16 +8,13 @@ child dies with its parent and is killed on every way out of `image_data`.
 from __future__ import annotations
 
 import csv
-import ctypes
 import io
-import signal
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-# prctl(2) option: the signal a process gets when its parent dies.
-_PR_SET_PDEATHSIG = 1
+from pipeline.processes import die_with_parent
+
 _NUMBERS = ("left", "top", "width", "height")
 
 
@@ -33,7 +30,7 @@ def image_data(image: Path, *, lang: str, config: tuple[str, ...] = ()) -> dict[
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
-        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+        preexec_fn=die_with_parent,  # ended with its worker, whatever ends that
     )
     try:
         out, err = process.communicate()
@@ -55,8 +52,3 @@ def image_data(image: Path, *, lang: str, config: tuple[str, ...] = ()) -> dict[
         for name in _NUMBERS:
             columns[name].append(int(row.get(name) or 0))
     return columns
-
-
-def _die_with_parent() -> None:
-    # Runs in the child before exec: a worker ended by its parent takes Tesseract with it.
-    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

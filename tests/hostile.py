@@ -218,6 +218,22 @@ def shading_bomb_pdf(path: Path, triangles: int) -> Path:
     )
 
 
+def text_flood_pdf(path: Path, letters: int) -> Path:
+    """One page whose text is `letters` letters drawn on top of each other: a few kilobytes of
+    Flate, and some hundreds of bytes of layout objects per letter in pdfminer."""
+    text = b"BT /F1 12 Tf 56 700 Td " + b"(aaaaaaaaaa) Tj " * (letters // 10) + b"ET"
+    return raw_pdf(
+        path,
+        [
+            CATALOG,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(b"/Font << /F1 5 0 R >>"),
+            stream(zlib.compress(text, 9), b"/Filter /FlateDecode"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ],
+    )
+
+
 # Running batches of one good file and hostile ones, and reading what they wrote.
 
 

@@ -36,6 +36,7 @@ from tests.hostile import (
     shading_bomb_pdf,
     soft_mask_loop_pdf,
     stream,
+    text_flood_pdf,
 )
 
 
@@ -159,6 +160,36 @@ def test_limits_refuse_bombs_huge_pages_and_page_floods(tmp_path: Path) -> None:
             "pages.pdf": ("LimitError", "more than 5000 pages (the limit per file)"),
         },
     )
+
+
+def test_a_file_that_needs_too_much_memory_fails_alone(tmp_path: Path) -> None:
+    # Two million letters: pdfminer's layout objects would take gigabytes; no limit foresees it.
+    folder = batch_folder(tmp_path)
+    text_flood_pdf(folder / "flood.pdf", 2_000_000)
+    assert (folder / "flood.pdf").stat().st_size < 10_000
+    out = tmp_path / "out"
+    code, stderr, seconds, peak = run_poimija(
+        "run", folder, "--out", out, "-q", "-j", "2", "--max-memory", "200"
+    )
+    assert (code, stderr) == (1, "")
+    assert seconds < 90 and peak < 1024  # MiB, in the biggest process
+    # Mostly the file fails in its worker; now and then the allocation that fails is in C code
+    # that crashes the worker instead (the file is then retried alone and gets the death row).
+    assert errors_of(out) in (
+        {
+            "flood.pdf": (
+                "MemoryError",
+                "needed more than the 200 MiB a worker may allocate (--max-memory)",
+            )
+        },
+        {
+            "flood.pdf": (
+                "WorkerDiedError",
+                "the worker process died on this file (crash, out of memory or killed)",
+            )
+        },
+    )
+    assert documents_of(out) == {"good.pdf"}
 
 
 def test_forms_drawn_too_often_are_refused(tmp_path: Path) -> None:
