@@ -19,15 +19,18 @@ _VM = re.compile(r"^(VmSize|VmPeak):\s+(\d+) kB$", re.M)
 # Within this many bytes of the cap, an allocation that failed is taken to have hit it.
 _NEAR = 64 << 20
 _cap: int | None = None  # this process's cap, once set
+# Looked up once, here: in a child between fork and exec (Tesseract's start) loading a library
+# could wait for a lock another thread of the parent held.
+_prctl = ctypes.CDLL(None).prctl if sys.platform == "linux" else None
 
 
 def die_with_parent(parent: int | None = None) -> None:
     """Have the kernel kill this process when its parent dies; with `parent`, exit at once if
     that parent is already gone. A killed run (kill -9, the OOM killer) then leaves no workers
     (each ~0.5 GB) or Tesseract processes behind."""
-    if sys.platform != "linux":
+    if _prctl is None:
         return
-    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if parent is not None and os.getppid() != parent:  # it died before the request was in place
         os._exit(1)
 
