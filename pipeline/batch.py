@@ -10,6 +10,7 @@ order do not depend on the executor, the number of workers or the order files fi
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import threading
@@ -18,13 +19,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import freshness
 from pipeline.discover import discover
+from pipeline.errors import FileNameError
 from pipeline.executors import Job, check_executor, execute
 from pipeline.export import write_outputs
 from pipeline.manifest import Entry, Manifest, fingerprint, key_of
 from pipeline.progress import Progress
 from pipeline.read import sha256_of
-from pipeline.run import DocumentResult, Status
+from pipeline.run import DocumentResult, FileError, Status
+from pipeline.rundir import check_inputs, locked, remove_leftovers, scratch, writing
 from pipeline.settings import Settings
 
 
@@ -65,6 +69,35 @@ class BatchReport:
     def exit_code(self) -> int:
         """0 when every input is fine, 1 when any failed (the outputs are written either way)."""
         return 1 if self.failed else 0
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """A run stopped by Ctrl-C or SIGTERM; the outputs hold the files finished before it."""
+
+    def __init__(self, finished: int) -> None:
+        super().__init__(f"interrupted; the outputs hold the {finished} file(s) finished")
+        self.finished = finished
+
+
+def refuse_unnamable(paths: Iterable[Path]) -> tuple[list[Path], dict[str, DocumentResult]]:
+    """Split off the inputs that cannot be read or stored: names that are not UTF-8 (kept
+    under an escaped key) and anything but a regular file (a FIFO would block the hashing)."""
+    kept: list[Path] = []
+    refused: dict[str, DocumentResult] = {}
+    for path in paths:
+        key = key_of(path)
+        shown = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+        if shown != str(path):
+            error = FileNameError("the file name is not valid UTF-8; rename the file")
+        elif path.exists() and not path.is_file():
+            error = FileNameError("not a regular file (a pipe, device or socket)")
+        else:
+            kept.append(path)
+            continue
+        key = os.fsencode(key).decode("utf-8", "backslashreplace")
+        row = FileError(shown, error.stage, type(error).__name__, str(error))
+        refused[key] = DocumentResult(path=Path(shown), status=Status.FAILURE, errors=[row])
+    return kept, refused
 
 
 def input_files(inputs: Iterable[Path], out_dir: Path) -> list[Path]:
@@ -114,35 +147,56 @@ def run_batch(
     """
     settings = settings or Settings()
     check_executor(settings)
+    check_inputs(inputs, settings.out_dir)
     started = time.monotonic()
     out_dir = settings.out_dir
-    with Manifest.in_dir(out_dir) as manifest:
+    interrupted = False
+    with locked(out_dir), Manifest.in_dir(out_dir) as manifest:
+        remove_leftovers(out_dir)
         entries = manifest.entries()
-        todo = plan(input_files(inputs, out_dir), entries, settings)
+        paths, refused = refuse_unnamable(input_files(inputs, out_dir))
+        todo = plan(paths, entries, settings)
+        todo.gone = [key for key in todo.gone if key not in refused]
         pruned = manifest.remove(todo.gone) if settings.prune and todo.gone else 0
         skipped_failed = sum(1 for e in todo.skipped if e.status is Status.FAILURE)
         progress = progress or Progress(quiet=True)
         progress.start(
-            len(todo.jobs), sum(j.size for j in todo.jobs), len(todo.skipped), skipped_failed
+            len(todo.jobs) + len(refused),
+            sum(j.size for j in todo.jobs),
+            len(todo.skipped),
+            skipped_failed,
         )
         processed: list[DocumentResult] = []
         current = fingerprint(settings)
-        for job, result in execute(todo.jobs, settings):
-            # Committed before the next file is looked at: a killed run keeps this one.
-            manifest.store(
-                job.key,
-                result,
-                sha256=job.sha256,
-                size=job.size,
-                mtime_ns=job.mtime_ns,
-                fingerprint=current,
-            )
-            processed.append(result)
-            progress.file_done(result, job.size)
+        refusals = [(Job(Path(key), key, 0, 0, ""), result) for key, result in refused.items()]
+        try:
+            with scratch(), contextlib.closing(execute(todo.jobs, settings)) as done:
+                for job, result in itertools.chain(refusals, done):
+                    # Committed before the next file is looked at: a killed run keeps this one.
+                    with writing(f"the manifest {manifest.path}"):
+                        manifest.store(
+                            job.key,
+                            result,
+                            sha256=job.sha256,
+                            size=job.size,
+                            mtime_ns=job.mtime_ns,
+                            fingerprint=current,
+                        )
+                    processed.append(result)
+                    progress.file_done(result, job.size)
+        except KeyboardInterrupt:
+            # Ctrl-C or SIGTERM: the files finished so far still make the outputs.
+            interrupted = True
         results = manifest.results()
-    with _signals_deferred():
-        counts = write_outputs(out_dir, results)
-        _remove_stale(out_dir, results)
+        # Any failure while writing (DuckDB has errors of its own) is the run's, not a file's.
+        with _signals_deferred(), writing(f"the outputs to {out_dir}", (Exception,)):
+            # Marked incomplete first: a run killed midway leaves a folder known to be mixed.
+            freshness.begin(out_dir)
+            counts = write_outputs(out_dir, results)
+            _remove_stale(out_dir, results)
+            freshness.finish(out_dir)
+    if interrupted:
+        raise RunInterrupted(len(processed))
     processed.sort(key=lambda r: key_of(r.path))
     report = BatchReport(
         out_dir=out_dir,

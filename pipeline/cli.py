@@ -6,6 +6,7 @@ import json
 import logging
 import signal
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,16 +15,57 @@ import click
 from pydantic import ValidationError
 
 from pipeline import __version__
-from pipeline.settings import Settings
+from pipeline.settings import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Settings
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# Exit code of a run that failed itself (outputs not writable, disk full, an internal error),
+# as distinct from 1, some input files failed.
+EXIT_RUN_FAILED = 3
+# Exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 
 
-@click.group(context_settings=CONTEXT)
+class _Main(click.Group):
+    """The command group; a failure of the command itself is one line and exit code 3."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; an unexpected error becomes one line (a traceback with --debug)."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt as exc:
+            # Ctrl-C or SIGTERM: 130, as a shell reports it (click's "Aborted!" would exit 1).
+            click.echo(f"\n{exc or 'interrupted'}", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            click.echo(f"Error: {_one_line(exc)}", err=True)
+            ctx.exit(EXIT_RUN_FAILED)
+
+
+def _one_line(exc: Exception) -> str:
+    from pipeline.errors import PoimijaError
+
+    if isinstance(exc, PoimijaError):
+        return " ".join(str(exc).split())
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror}{where}"
+    detail = " ".join(str(exc).split())[:300]
+    return f"internal error: {type(exc).__name__}: {detail} (--debug shows where)"
+
+
+@click.group(cls=_Main, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="poimija")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug details to stderr.")
-def main(verbose: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of a failed run.")
+def main(verbose: bool, debug: bool) -> None:
     """Pick structured records out of Finnish and Swedish municipal documents.
+
+    Exit codes: 0 all fine, 1 some input failed, 2 usage error, 3 the run itself failed
+    (output folder not writable, disk full, locked by another run, an internal error).
 
     Example:
 
@@ -62,7 +104,8 @@ def run_options(command: Callable[..., None]) -> Callable[..., None]:
             "--workers",
             type=click.IntRange(min=1),
             default=None,
-            help="Files processed at once (default: the number of CPUs); 1 runs in-process.",
+            help="Files processed at once (default: the number of CPUs); with --timeout 0, 1 runs "
+            "in-process.",
         ),
         click.option(
             "--executor",
@@ -78,10 +121,19 @@ def run_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option(
             "--timeout",
-            type=click.FloatRange(min=0, min_open=True),
+            type=click.FloatRange(min=0),
             default=None,
             metavar="SECONDS",
-            help="Fail a file that takes longer than this (one errors.csv row).",
+            help="Fail a file that takes longer than this (one errors.csv row); 0: no limit."
+            f"  [default: {DEFAULT_TIMEOUT:g}]",
+        ),
+        click.option(
+            "--max-memory",
+            type=click.IntRange(min=0),
+            default=None,
+            metavar="MIB",
+            help="Memory a worker process may allocate for a file (beyond the spaCy model); "
+            f"0: no limit.  [default: {DEFAULT_MAX_MEMORY}]",
         ),
         click.option("--force", is_flag=True, help="Re-extract every file, changed or not."),
         click.option("--prune", is_flag=True, help="Drop files gone from the inputs."),
@@ -107,7 +159,7 @@ def _settings(options: dict[str, Any]) -> Settings:
             raise click.UsageError(str(exc)) from None
     given: dict[str, Any] = {
         name: options[name]
-        for name in ("workers", "executor", "scheduler", "timeout")
+        for name in ("workers", "executor", "scheduler", "timeout", "max_memory")
         if options[name] is not None
     }
     given.update(
@@ -143,22 +195,29 @@ def run(inputs: tuple[Path, ...], **options: Any) -> None:
 
     Runs are incremental: a file whose content and pipeline are unchanged since the last run
     into --out is not read again (see --force, --retry-failed, --prune). Exit code 0 when every
-    file is fine, 1 when any failed (outputs are still written), 2 for usage errors.
+    file is fine, 1 when any failed (outputs are still written), 2 for usage errors, 3 when the
+    run itself failed, 130 when Ctrl-C or SIGTERM stopped it (the finished files are written).
 
     Example:
 
         poimija run samples/ ../shared/real-pdfs/ --out outputs -j 2 --timeout 300
     """
     from pipeline.batch import run_batch
-    from pipeline.errors import PoimijaError
+    from pipeline.errors import InputsError
     from pipeline.progress import Progress
 
     settings = _settings(options)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         report = run_batch(list(inputs), settings, Progress(quiet=options["quiet"]))
-    except PoimijaError as exc:
-        raise click.ClickException(str(exc)) from None
+    except InputsError as exc:
+        raise click.UsageError(str(exc)) from None
     sys.exit(report.exit_code)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    # SIGTERM (systemd, kill) stops a run as Ctrl-C does: the finished files are written.
+    raise KeyboardInterrupt
 
 
 @main.command()
@@ -192,16 +251,12 @@ def watch(
 
         poimija watch /data/minutes --out /data/poimija --interval 300 -j 2
     """
-    from pipeline.errors import PoimijaError
+    from pipeline.errors import InputsError
     from pipeline.progress import Progress
     from pipeline.watch import watch as watch_folders
 
     settings = _settings(options)
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGTERM, _interrupt)
     if not options["quiet"]:
         click.echo(
             f"watching {', '.join(map(str, inputs))} every {interval:g} s (Ctrl-C stops)", err=True
@@ -217,8 +272,8 @@ def watch(
     except KeyboardInterrupt:
         if not options["quiet"]:
             click.echo("\nstopped", err=True)
-    except PoimijaError as exc:
-        raise click.ClickException(str(exc)) from None
+    except InputsError as exc:
+        raise click.UsageError(str(exc)) from None
     sys.exit(0)
 
 

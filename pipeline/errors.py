@@ -67,3 +67,21 @@ class ExecutorUnavailableError(PoimijaError):
     """The chosen executor cannot run here (e.g. --executor dask without dask installed)."""
 
     stage = "config"
+
+
+class LimitError(ReadError):
+    """A file breaks a limit (pages, page size, decompressed size, nesting, text size)."""
+
+
+class RunError(PoimijaError):
+    """The run itself failed (output folder not writable, disk full, locked by another run)."""
+
+
+class InputsError(PoimijaError):
+    """The inputs and the output folder of a run overlap (a usage error)."""
+
+    stage = "config"
+
+
+class FileNameError(ReadError):
+    """An input's name cannot be stored (not valid UTF-8) or it is not a regular file."""

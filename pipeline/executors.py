@@ -13,8 +13,9 @@ import logging
 import multiprocessing
 import os
 import signal
+import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -22,12 +23,22 @@ from pathlib import Path
 from typing import Any
 
 import extractors
-from pipeline.errors import ExecutorUnavailableError, PoimijaError, WorkerDiedError
+from pipeline.errors import (
+    ExecutorUnavailableError,
+    FileTimeoutError,
+    PoimijaError,
+    WorkerDiedError,
+)
 from pipeline.nlp import load_nlp
+from pipeline.processes import address_space, cap_memory, die_with_parent, hit_cap
 from pipeline.run import DocumentResult, FileError, Status, process_file
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
+# Each worker holds up to ~1 GB (spaCy, a big PDF): more than a few per core only thrashes.
+MAX_WORKERS = 4 * (os.cpu_count() or 1)
+# Seconds a file may run past its budget before its worker is ended from the parent.
+_GRACE = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,19 +54,54 @@ class Job:
 
 def process_detached(path: str, settings: dict[str, Any]) -> DocumentResult:
     """`process_file` for another process or machine: plain arguments, result without source."""
-    result = process_file(Path(path), Settings(**settings))
+    chosen = Settings(**settings)
+    peak = address_space()["VmPeak"]
+    result = process_file(Path(path), chosen)
     result.source = result.tree = None
+    if result.status is Status.FAILURE and hit_cap(peak):
+        # The reason recorded is whatever the allocation that failed broke: say what it was.
+        error = MemoryError(
+            f"needed more than the {chosen.max_memory} MiB a worker may allocate (--max-memory)"
+        )
+        result.errors = [FileError(path, "run", type(error).__name__, str(error))]
     return result
 
 
-def execute(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, DocumentResult]]:
-    """Run the jobs with the executor `settings` choose; yield each result as it comes."""
+def execute(
+    jobs: Sequence[Job], settings: Settings
+) -> Generator[tuple[Job, DocumentResult], None, None]:
+    """Run the jobs with the executor `settings` choose; yield each result as it comes.
+
+    With a time budget every file runs in a worker process, even with one worker: a file stuck
+    in C code (PDFium, a decoder) ignores signals, and only a process can be ended from outside.
+    """
     if settings.executor == "dask":
         yield from _dask(jobs, settings)
-    elif settings.workers == 1 or len(jobs) <= 1:
+    elif not jobs:
+        return
+    elif not settings.timeout and (settings.workers == 1 or len(jobs) <= 1):
         yield from _serial(jobs, settings)
     else:
-        yield from _pool(jobs, settings)
+        yield from _pool(jobs, settings, pool_size(settings.workers, len(jobs)))
+
+
+def pool_size(workers: int, files: int) -> int:
+    """Worker processes for `files` files: no more than the files, nor than MAX_WORKERS."""
+    size = max(1, min(workers, files, MAX_WORKERS))
+    if workers > MAX_WORKERS:
+        log.warning(
+            "-j %d is more than the %d worker processes allowed: using %d",
+            workers,
+            MAX_WORKERS,
+            size,
+        )
+    return size
+
+
+def hard_limit(timeout: float) -> float:
+    """Seconds after which a worker still on one file is ended: the budget and a grace period
+    for the in-process limit to end the file itself (it cannot while in C code)."""
+    return timeout + max(_GRACE, timeout / 10)
 
 
 def check_executor(settings: Settings) -> None:
@@ -94,7 +140,8 @@ def _serial(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, Docu
         yield job, result
 
 
-def _init_worker(spacy_model: str | None) -> None:
+def _init_worker(spacy_model: str | None, parent: int, max_memory: int) -> None:
+    die_with_parent(parent)
     # Tesseract starts a thread per core by default: with one file per core that oversubscribes.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     # Ctrl-C and SIGTERM are the parent's to handle; it stops the pool.
@@ -104,56 +151,84 @@ def _init_worker(spacy_model: str | None) -> None:
         # Each file then fails with the reason, as in a serial run.
         with contextlib.suppress(PoimijaError):
             load_nlp(spacy_model)  # once per worker (a no-op after fork from a loaded parent)
+    cap_memory(max_memory)  # after the model: the headroom is for the files
 
 
-def _new_pool(workers: int, spacy_model: str | None) -> ProcessPoolExecutor:
+def _new_pool(workers: int, spacy_model: str | None, max_memory: int) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     # fork shares the parent's loaded spaCy model instead of loading it again per worker.
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(spacy_model,)
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(spacy_model, os.getpid(), max_memory),
     )
 
 
-def _pool(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, DocumentResult]]:
+def _pool(
+    jobs: Sequence[Job], settings: Settings, workers: int
+) -> Iterator[tuple[Job, DocumentResult]]:
     """A process pool with at most one file per worker in flight, so that when a worker dies
     the files it may have held are known: they are retried one at a time, and the one that
-    kills its worker alone gets the error row."""
+    kills its worker alone gets the error row. A file past its hard limit has its worker ended."""
     spacy_model = preload_nlp(settings)  # in the parent, before the fork
     arguments = settings.model_dump()
     queue, suspects = deque(jobs), deque[Job]()
-    running: dict[Future[DocumentResult], Job] = {}
-    pool = _new_pool(settings.workers, spacy_model)
+    running: dict[Future[DocumentResult], tuple[Job, float]] = {}
+    hard = hard_limit(settings.timeout) if settings.timeout else None
+    pool = _new_pool(workers, spacy_model, settings.max_memory)
     try:
         while queue or suspects or running:
-            source, limit = (suspects, 1) if suspects else (queue, settings.workers)
+            source, limit = (suspects, 1) if suspects else (queue, workers)
             while source and len(running) < limit:
                 job = source.popleft()
-                running[pool.submit(process_detached, str(job.path), arguments)] = job
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
+                future = pool.submit(process_detached, str(job.path), arguments)
+                running[future] = (job, time.monotonic())
+            left = None
+            if hard is not None:
+                left = max(0.0, min(t for _, t in running.values()) + hard - time.monotonic())
+            done, _ = wait(running, timeout=left, return_when=FIRST_COMPLETED)
             lost: list[Job] = []
             for future in done:
-                job = running.pop(future)
+                job, _ = running.pop(future)
                 try:
                     result = future.result()
                 except BrokenProcessPool:
                     lost.append(job)
                     continue
                 yield job, result
-            if not lost:
+            stuck = _overdue(running, hard)
+            if not lost and not stuck:
                 continue
-            # A dead worker breaks the whole pool: every file still running is lost with it.
-            lost += running.values()
+            # Ending a worker (or its death) breaks the whole pool: every file still running
+            # is lost with it; the overdue ones fail, the others run again.
+            others = [job for job, _ in running.values() if job not in stuck]
             running.clear()
-            pool.shutdown(wait=True, cancel_futures=True)
-            pool = _new_pool(settings.workers, spacy_model)
-            if len(lost) == 1:
+            _stop(pool)
+            pool = _new_pool(workers, spacy_model, settings.max_memory)
+            for job in stuck:
+                assert settings.timeout is not None and hard is not None
+                yield job, _overran(job, settings.timeout, hard)
+            if stuck:
+                queue.extendleft(reversed([*lost, *others]))
+            elif len(lost) + len(others) == 1:
                 yield lost[0], _died(lost[0])
             else:
+                lost += others
                 log.warning("a worker died; retrying its %d possible files one by one", len(lost))
                 suspects.extend(lost)
     finally:
         _stop(pool)
+
+
+def _overdue(
+    running: dict[Future[DocumentResult], tuple[Job, float]], hard: float | None
+) -> list[Job]:
+    if hard is None:
+        return []
+    now = time.monotonic()
+    return [job for job, started in running.values() if now - started > hard]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -163,6 +238,15 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         if process.is_alive():
             process.terminate()
+
+
+def _overran(job: Job, timeout: float, seconds: float) -> DocumentResult:
+    error = FileTimeoutError(
+        f"took longer than the {timeout:g} s limit (--timeout) and did not stop; "
+        "its worker process was ended"
+    )
+    row = FileError(str(job.path), error.stage, type(error).__name__, str(error))
+    return DocumentResult(path=job.path, status=Status.FAILURE, errors=[row], seconds=seconds)
 
 
 def _died(job: Job, detail: str = "") -> DocumentResult:

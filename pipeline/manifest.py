@@ -139,6 +139,12 @@ class Manifest:
             with self._db:
                 self._db.execute(_SCHEMA)
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.OperationalError as exc:
+            # Cannot open or write (permissions, a full disk): deleting it would not help.
+            raise ManifestError(
+                f"cannot open the manifest {path}: {exc} "
+                "(check that the folder can be written and the disk is not full)"
+            ) from None
         except sqlite3.DatabaseError as exc:
             raise ManifestError(
                 f"cannot open the manifest {path}: {exc}; delete it to re-extract everything"

@@ -12,7 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline import tesseract
 from pipeline.classify import function_word_counts
+from pipeline.limits import ocr_scale
 from schemas.vocab import Language
 
 OCR_DPI = 200
@@ -72,25 +74,24 @@ def ocr_pdf_pages(
         pdf.close()
 
 
-def _render(pdf: Any, index: int) -> Any:
+def _render(pdf: Any, index: int) -> tuple[Any, float]:
+    """The page as a greyscale image and its pixels per point (less on a huge page)."""
     page = pdf[index]
     try:
-        return page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+        scale = ocr_scale(page.get_width(), page.get_height(), OCR_DPI)
+        return page.render(scale=scale, grayscale=True).to_pil(), scale
     finally:
         page.close()
 
 
-def _ocr_image(image: Any, lang: str) -> OcrResult:
-    import pytesseract
-
+def _ocr_image(rendered: tuple[Any, float], lang: str) -> OcrResult:
+    image, pixels_per_point = rendered
     with tempfile.TemporaryDirectory(prefix="poimija-ocr-") as tmp:
         # An uncompressed PGM: pytesseract's default PNG took a fifth as long as the OCR itself.
         pgm = Path(tmp) / "page.pgm"
         image.save(pgm, "PPM")
-        data = pytesseract.image_to_data(
-            str(pgm), lang=lang, config="--psm 3", output_type=pytesseract.Output.DICT
-        )
-    scale = 72 / OCR_DPI
+        data = tesseract.image_data(pgm, lang=lang, config=("--psm", "3"))
+    scale = 1 / pixels_per_point
     words: list[dict[str, Any]] = []
     for i, text in enumerate(data["text"]):
         conf = float(data["conf"][i])

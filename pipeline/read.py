@@ -15,10 +15,11 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from pipeline import ocr
+from pipeline import limits, ocr, textfile
 from pipeline.errors import (
     EmptyDocumentError,
     EncryptedDocumentError,
+    LimitError,
     ReadError,
     UnsupportedFormatError,
 )
@@ -49,6 +50,9 @@ def sniff_format(path: Path) -> SourceFormat:
         raise EmptyDocumentError("file is empty")
     if head.lstrip().startswith(b"%PDF") or b"%PDF-" in head:
         return SourceFormat.PDF
+    if textfile.has_bom(head):
+        # UTF-16 text is half NUL bytes: look at it as text, not as bytes.
+        head = textfile.decode(head)[0].encode("utf-8")
     lowered = head.lower()
     is_html = b"<html" in lowered or b"<!doctype html" in lowered or b"<body" in lowered
     if path.suffix.lower() == ".pdf":
@@ -84,7 +88,8 @@ def read_document(
     if fmt is SourceFormat.PDF:
         _read_pdf(path, doc, password=password, ocr_lang=ocr_lang)
     else:
-        raw = path.read_bytes().decode("utf-8", errors="replace")
+        raw, warning = textfile.read_text(path)
+        doc.warnings.extend([warning] if warning else [])
         text = _html_to_text(raw) if fmt is SourceFormat.HTML else raw
         doc.pages = _text_pages(text)
     if not doc.pages:
@@ -113,7 +118,10 @@ def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang
     try:
         doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
         try:
+            limits.check_pdf(pdf)
             pages = pdf.pages
+        except LimitError:
+            raise
         except Exception as exc:
             raise ReadError(f"corrupt PDF page tree: {type(exc).__name__}: {exc}") from None
         if not pages:
@@ -135,6 +143,10 @@ def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang
 
 def _close(pdf: Any) -> None:
     """Close a pdfplumber PDF; on a damaged page tree close() raises again and hides the reason."""
+    if not hasattr(pdf, "_pages"):
+        # close() lists the pages first: on a refused file that walks the bad page tree again.
+        pdf.stream.close()
+        return
     try:
         pdf.close()
     except Exception:

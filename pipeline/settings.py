@@ -9,6 +9,12 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# Seconds a file may take by default: a long scanned document OCRs well within it, and no
+# input can hold a batch longer.
+DEFAULT_TIMEOUT = 900.0
+# MiB a worker may allocate for one file: the 1,000-page test PDF needs a few hundred.
+DEFAULT_MAX_MEMORY = 1536
+
 
 class Settings(BaseSettings):
     """Everything a run can be told; the CLI fills it from its options."""
@@ -26,7 +32,8 @@ class Settings(BaseSettings):
     workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
         ge=1,
-        description="files processed at once; 1 runs in this process, more use a process pool",
+        description="files processed at once in worker processes (in this process with one "
+        "worker and no time limit)",
     )
     executor: Literal["local", "dask"] = Field(
         default="local", description="local (this machine) or dask (a dask.distributed cluster)"
@@ -36,7 +43,15 @@ class Settings(BaseSettings):
         description="address of the Dask scheduler (tcp://host:8786); none starts a local cluster",
     )
     timeout: float | None = Field(
-        default=None, gt=0, description="seconds one file may take before it is failed"
+        default=DEFAULT_TIMEOUT,
+        ge=0,
+        description="seconds one file may take before it is failed; 0 or None: no limit",
+    )
+    max_memory: int = Field(
+        default=DEFAULT_MAX_MEMORY,
+        ge=0,
+        description="MiB a worker process may allocate beyond what it holds at its start "
+        "(the spaCy model); 0: no limit",
     )
     force: bool = Field(default=False, description="re-extract every file, changed or not")
     prune: bool = Field(

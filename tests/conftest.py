@@ -12,6 +12,9 @@ from pipeline.export import write_outputs
 from pipeline.run import DocumentResult, run_files
 from pipeline.settings import Settings
 
+# The batch helpers of tests/hostile.py assert too: show their values when they fail.
+pytest.register_assert_rewrite("tests.hostile")
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLD = SAMPLES / "gold"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from pipeline import freshness
 from pipeline.errors import CompareError
 from schemas.records import Action, Decision, Document, Funding, Record, Theme
 
@@ -37,7 +38,7 @@ def load_run(out_dir: Path) -> RunTables:
         raise CompareError(
             f"{out_dir} has no documents.csv: give the --out folder of `poimija run`"
         )
-    tables = RunTables()
+    tables = RunTables(problems=freshness.stale(out_dir))
     tables.documents = _read(out_dir, Document, tables.problems)
     tables.themes = _read(out_dir, Theme, tables.problems)
     tables.actions = _read(out_dir, Action, tables.problems)
@@ -47,18 +48,46 @@ def load_run(out_dir: Path) -> RunTables:
 
 
 def _read(out_dir: Path, model: type[R], problems: list[str]) -> list[R]:
+    """A table's records; a missing column is an error, a bad row a note (the row skipped)."""
     path = out_dir / f"{model.table}.csv"
     if not path.is_file():
         problems.append(f"{path.name} missing: read as empty")
         return []
     records: list[R] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        # Line 1 is the header, so the first record is on line 2.
-        for line, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                records.append(model.from_row(row))
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(p) for p in first["loc"])
-                problems.append(f"{path.name} line {line}: {where}: {first['msg']} (row skipped)")
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = reader.fieldnames or []
+            missing = [name for name in model.columns() if name not in header]
+            if missing:
+                raise CompareError(
+                    f"{path}: column {', '.join(missing)} missing from the header "
+                    "(not a table of this poimija version?)"
+                )
+            # Line 1 is the header, so the first record is on line 2.
+            for line, row in enumerate(reader, start=2):
+                note = _row_problem(row, len(header)) or _add(records, model, row)
+                if note:
+                    problems.append(f"{path.name} line {line}: {note} (row skipped)")
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise CompareError(f"{path} is not a readable CSV file: {exc}") from None
     return records
+
+
+def _row_problem(row: dict[str | None, Any], columns: int) -> str | None:
+    """Why a row does not fit its header (DictReader fills short rows with None)."""
+    fields = columns - sum(1 for key, value in row.items() if key is not None and value is None)
+    fields += len(row.get(None) or [])
+    return None if fields == columns else f"{fields} fields where the header has {columns}"
+
+
+def _add(records: list[R], model: type[R], row: dict[str, str]) -> str | None:
+    try:
+        records.append(model.from_row(row))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        return f"{where}: {first['msg']}"
+    except ValueError as exc:  # a box that is not four numbers
+        return f"{type(exc).__name__}: {exc}"
+    return None

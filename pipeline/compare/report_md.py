@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
+from html import escape
 
 from pipeline.compare import labels as lb
 from pipeline.compare.labels import Lang
 from pipeline.compare.model import CATEGORIES, OUTCOMES, STATUSES, Comparison, Municipality
+
+# Characters Markdown reads as markup (emphasis, code, links, headings, tables, strikethrough).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
 
 def render_markdown(c: Comparison, *, lang: Lang, generated_at: dt.datetime) -> str:
@@ -22,7 +27,7 @@ def render_markdown(c: Comparison, *, lang: Lang, generated_at: dt.datetime) -> 
     stamp = generated_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     out = [f"# {t('title')}", "", f"{t('generated')}: {stamp}", ""]
     out.append(" · ".join(f"{t(k)}: {n}" for k, n in c.counts.items()))
-    out += ["", *(f"- {p}" for p in c.problems)]
+    out += ["", *(f"- {md_text(p)}" for p in c.problems)]
 
     out += ["", f"## {t('matrix')}", ""]
     if c.counts["themes"] or c.counts["actions"]:
@@ -84,7 +89,9 @@ def render_markdown(c: Comparison, *, lang: Lang, generated_at: dt.datetime) -> 
     ]
     out += _table(header, rows) if rows else [f"_{t('empty_funding')}_"]
     out += ["", f"### {t('warnings')}", ""]
-    warnings = [f"- {muni(s.municipality)}: {w}" for s in c.documents for w in s.warnings]
+    warnings = [
+        f"- {md_text(muni(s.municipality))}: {md_text(w)}" for s in c.documents for w in s.warnings
+    ]
     out += warnings or [f"_{t('empty_warnings')}_"]
 
     out += ["", f"## {t('decisions')}", ""]
@@ -111,10 +118,15 @@ def _counts(values: Mapping[str, int], show: Callable[[str], str]) -> str:
     return ", ".join(f"{show(k)} {n}" for k, n in values.items() if n) or "–"
 
 
+def md_text(text: str) -> str:
+    """Text from the data made inert in Markdown: no HTML (`<script>`), links or emphasis."""
+    return _MD_SPECIAL.sub(r"\\\1", escape(text, quote=False))
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     def cell(text: str) -> str:
-        # A pipe would end the cell and a newline the row.
-        return " ".join(text.replace("|", "\\|").split())
+        # A pipe would end the cell (escaped with the rest) and a newline the row.
+        return " ".join(md_text(text).split())
 
     lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
     lines.append("|" + "|".join("---" for _ in header) + "|")
