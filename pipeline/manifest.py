@@ -32,7 +32,7 @@ from pipeline.settings import Settings
 from schemas.records import TABLES, Document
 
 MANIFEST_NAME = "manifest.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Libraries whose version changes what is read from a PDF or how text is lemmatised.
 _LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "spacy")
 # Files of the packages that decide the output: code and the vocabularies beside it.
@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS files (
     text TEXT,                   -- the document's cleaned text
     pages INTEGER NOT NULL,
     seconds REAL NOT NULL,
-    processed_at TEXT NOT NULL   -- ISO 8601, UTC
+    processed_at TEXT NOT NULL,  -- ISO 8601, UTC
+    structure TEXT               -- the document tree as JSON (version 2)
 )
 """
 
@@ -131,6 +132,10 @@ class Manifest:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 1:  # version 2 adds the document tree; the rest is as it was
+                with self._db:
+                    self._db.execute("ALTER TABLE files ADD COLUMN structure TEXT")
+                version = 2
             if version not in (0, SCHEMA_VERSION):
                 raise ManifestError(
                     f"{path} is a version {version} manifest, this poimija reads version "
@@ -224,10 +229,11 @@ class Manifest:
             result.document.pages if result.document is not None else 0,
             round(result.seconds, 3),
             dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            result.structure,
         )
         with self._db:
             self._db.execute(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
 
@@ -240,7 +246,8 @@ class Manifest:
     def results(self) -> list[DocumentResult]:
         """Every stored result, sorted by path (the output order), with `source` None."""
         rows = self._db.execute(
-            "SELECT source_path, status, document, records, errors, text, seconds FROM files "
+            "SELECT source_path, status, document, records, errors, text, seconds, structure "
+            "FROM files "
             "ORDER BY path"
         )
         return [_result(*row) for row in rows]
@@ -254,12 +261,14 @@ def _result(
     errors: str,
     text: str | None,
     seconds: float,
+    structure: str | None,
 ) -> DocumentResult:
     return DocumentResult(
         path=Path(source_path),
         status=Status(status),
         source=None,
         text=text,
+        structure=structure,
         document=Document.model_validate_json(document) if document is not None else None,
         records={
             name: [TABLES[name].model_validate(item) for item in items]
