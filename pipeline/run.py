@@ -204,6 +204,18 @@ def process_file(path: Path, settings: Settings | None = None) -> DocumentResult
     return result
 
 
+def document_tree(path: Path, settings: Settings | None = None) -> DocumentTree:
+    """Read, clean and structure one file: its document tree (what `poimija structure` shows).
+
+    Errors are raised, not recorded: this is for looking at one document.
+    """
+    state = _State(path=path, settings=settings or Settings())
+    for _, stage in STAGES[:3]:
+        stage(state)
+    assert state.tree is not None
+    return state.tree
+
+
 def _file_error(path: Path, exc: BaseException, stage: str | None = None) -> FileError:
     message = " ".join(str(exc).split()) or type(exc).__name__
     return FileError(
