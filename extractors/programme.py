@@ -193,6 +193,8 @@ def _read_section(
             if kind_here is not None and following is not None:
                 for item in following.items:
                     _item_theme(reader, item, kind_here)
+        elif isinstance(child, Field) and child.value:
+            _field_theme(reader, child)
     for sub in subs:
         if sub in action_subs and theme is not None:
             _section_action(reader, sub, theme)
@@ -285,6 +287,22 @@ def _row_theme(reader: _Reader, row: Row, kind: ThemeKind) -> None:
         return
     name, description = found
     reader.theme(ThemeDraft(name, kind, row.page, quote(text), ordinal, description, rank=1))
+
+
+def _field_theme(reader: _Reader, node: Field) -> None:
+    """A field whose key is a cue ("Mahdollistaja A: Turvallinen ICT – …"): a theme entry."""
+    if len(node.key.split()) > 3 or not node.key[:1].isupper():
+        return
+    kind = cue_kind(node.key.split()[0])
+    if kind is None:
+        return
+    ordinal, rest = strip_cue(f"{node.key}: {node.value}", None)
+    found = definition(rest)
+    name, description = found if found else (rest, None)
+    if _name_like(name) or len(name.split()) <= 6:
+        reader.theme(
+            ThemeDraft(name, kind, node.page, quote(node.source_text), ordinal, description, 1)
+        )
 
 
 def _item_theme(reader: _Reader, item: Item, kind: ThemeKind) -> None:
@@ -460,12 +478,19 @@ def _read_table(reader: _Reader, table: TableBlock, theme: ThemeDraft | None) ->
             continue
         if columns.theme is not None and columns.theme < len(cells):
             name = " ".join(cells[columns.theme].split())
-            if name:
+            if name and _ordinal_only(name):
+                # "1", "A": the theme is named by its ordinal, as numbered earlier.
+                current = next((t for t in reader.themes if t.ordinal == name), current)
+            elif name and re.search(r"[^\W\d_]{4}", name):  # a name, not a target value
                 ordinal, clean = strip_cue(name, None)
                 kind = columns.theme_kind
                 draft = ThemeDraft(clean, kind, row.page, quote(name), ordinal, rank=2)
                 current = reader.theme(draft)
         _row_action(reader, row, columns, current)
+
+
+def _ordinal_only(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}|[A-ZÅÄÖ]|[a-zåäö]\)?", text.strip(" .)")))
 
 
 def _repeats_header(cells: list[str], header: list[str]) -> bool:
