@@ -305,7 +305,7 @@ def _split_at_anchors(line: Line, anchors: list[float]) -> list[Line]:
     if not inside:
         return [line]
     width = (line.x1 - line.x0) / max(len(line.text), 1)
-    cuts: list[int] = []
+    cuts: dict[int, float] = {}  # cut position → the anchor the next piece starts at
     for anchor in inside:
         spaces = [i for i, ch in enumerate(line.text) if ch == " "]
         if not spaces:
@@ -319,15 +319,14 @@ def _split_at_anchors(line: Line, anchors: list[float]) -> list[Line]:
             continue
         best = min(pool, key=lambda i: abs(line.x0 + (i + 1) * width - anchor))
         if best:
-            cuts.append(best)
+            cuts[best] = anchor
     if not cuts:
         return [line]
     out: list[Line] = []
-    start = 0
-    for cut in [*sorted(set(cuts)), len(line.text)]:
+    start, x0 = 0, line.x0
+    for cut in [*sorted(cuts), len(line.text)]:
         text = line.text[start:cut].strip()
         if text:
-            x0 = line.x0 + start * width
             out.append(
                 Line(
                     text=text,
@@ -341,6 +340,7 @@ def _split_at_anchors(line: Line, anchors: list[float]) -> list[Line]:
                 )
             )
         start = cut + 1
+        x0 = cuts.get(cut, x0)  # the next piece starts at its column, not at an estimate
     return out
 
 
