@@ -16,33 +16,24 @@ a section later) is one theme; the structural finding wins, the description is k
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from extractors.action_fields import Fields, read_field, set_status, split_text
-from extractors.columns import (
-    Columns,
-    audience_of,
-    cell_items,
-    header_columns,
-    list_items,
-    split_units,
-)
-from extractors.drafts import ActionDraft, Programme, ThemeDraft
-from extractors.names import normalise, quote, same_name
-from extractors.theme_cues import cue_kind, definition, prose_themes, strip_cue
+from extractors.collector import Collector
+from extractors.drafts import Programme, ThemeDraft
+from extractors.names import normalise, quote
+from extractors.programme_tables import names_themes, read_table, row_theme, table_columns
+from extractors.theme_cues import cue_kind, definition, name_like, prose_themes, strip_cue
 from schemas.tree import (
-    Cell,
     DocumentTree,
     Field,
     Item,
     ItemList,
     Node,
     Paragraph,
-    Row,
     Section,
     TableBlock,
 )
-from schemas.vocab import DocType, Status, ThemeKind
+from schemas.vocab import DocType, ThemeKind
 
 PROGRAMME_TYPES = frozenset({DocType.PROGRAMME, DocType.MINUTES})
 """Document types read for themes and actions: programmes, and minutes that approve one."""
@@ -52,40 +43,9 @@ _PROGRAMME_WORD = re.compile(
 _STAR_NOTE = re.compile(r"(?:^|\s)\*\s*=?\s*\S|tähdellä|asterisk|stjärn", re.IGNORECASE)
 
 
-@dataclass(slots=True)
-class _Reader:
-    themes: list[ThemeDraft] = field(default_factory=list)
-    actions: list[ActionDraft] = field(default_factory=list)
-    starred: bool = False
-
-    def theme(self, draft: ThemeDraft) -> ThemeDraft:
-        """The theme as recorded: a twin found earlier (by name) or this one, newly added."""
-        for known in self.themes:
-            if same_name(known.name, draft.name) or (
-                draft.ordinal and known.ordinal == draft.ordinal and _similar(known, draft)
-            ):
-                if draft.rank < known.rank:
-                    known.page, known.quote, known.rank = draft.page, draft.quote, draft.rank
-                    known.name = draft.name if len(draft.name) >= 3 else known.name
-                if len(draft.name) > len(known.name) and same_name(known.name, draft.name):
-                    known.name = draft.name  # "OSAAMINEN - Työn …" over "Työn …"
-                known.ordinal = known.ordinal or draft.ordinal
-                known.description = known.description or draft.description
-                if known.kind is ThemeKind.THEME and draft.kind is not ThemeKind.THEME:
-                    known.kind = draft.kind
-                return known
-        self.themes.append(draft)
-        return draft
-
-
-def _similar(a: ThemeDraft, b: ThemeDraft) -> bool:
-    wa, wb = set(a.name.casefold().split()), set(b.name.casefold().split())
-    return len(wa & wb) >= max(1, min(len(wa), len(wb)) // 2)
-
-
 def parse(tree: DocumentTree, doc_type: DocType) -> Programme:
     """Read the themes and actions of a document tree (empty for documents without any)."""
-    reader = _Reader()
+    reader = Collector()
     reader.starred = any(
         _STAR_NOTE.search(n.text) and re.search(r"valtio|stat", n.text, re.I)
         for n in tree.root.walk()
@@ -109,7 +69,7 @@ def parse(tree: DocumentTree, doc_type: DocType) -> Programme:
     return Programme(reader.themes, reader.actions)
 
 
-def _cued_sections(reader: _Reader, scope: Section) -> None:
+def _cued_sections(reader: Collector, scope: Section) -> None:
     """Numbered sections right after an intro that names them ("Ohjelmassa on neljä
     painopistettä:" then 1 …, 2 …, 3 …, 4 …): themes of the intro's kind."""
     nodes = list(scope.walk())
@@ -147,7 +107,7 @@ def _describe(themes: list[ThemeDraft], paragraphs: list[Paragraph]) -> None:
 _QUOTES = (("”", "”"), ("“", "”"), ('"', '"'), ("»", "»"))
 
 
-def _cue_lists(reader: _Reader, section: Section) -> None:
+def _cue_lists(reader: Collector, section: Section) -> None:
     """Lists that a cue introduces anywhere ("Hankkeen päämäärään edetään seuraavien
     tavoitteiden kautta:"): their items are themes of the cue's kind."""
     for child in section.children:
@@ -170,7 +130,7 @@ def _paragraphs(section: Section) -> list[Paragraph]:
 
 
 def _read_section(
-    reader: _Reader, section: Section, theme: ThemeDraft | None, kind: ThemeKind
+    reader: Collector, section: Section, theme: ThemeDraft | None, kind: ThemeKind
 ) -> None:
     """Read one section: its cue lists, its tables, its items and its sub-sections."""
     cue = cue_kind(section.title) if section.level else None
@@ -183,7 +143,7 @@ def _read_section(
     action_subs = [s for s in subs if _is_action_section(s)]
     for child in section.children:
         if isinstance(child, TableBlock):
-            _read_table(reader, child, theme)
+            read_table(reader, child, theme)
         elif isinstance(child, ItemList) and theme is not None and _action_list(child, section):
             for item in child.items:
                 _item_action(reader, item, theme)
@@ -203,7 +163,7 @@ def _read_section(
         if sub_kind is ThemeKind.GOAL and kind is ThemeKind.THEME and cue_kind(sub.title):
             sub_kind = ThemeKind.GOAL
         tables = [c for c in sub.children if isinstance(c, TableBlock)]
-        if tables and all(_names_themes(t) for t in tables if _table_columns(t)):
+        if tables and all(names_themes(t) for t in tables if table_columns(t)):
             _read_section(reader, sub, theme, kind)
         elif _holds_actions(sub):
             if theme is not None and not _direct_actions(sub) and not sub.sections():
@@ -231,7 +191,7 @@ def _section_theme(section: Section, kind: ThemeKind) -> ThemeDraft:
     )
 
 
-def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
+def _cue_block(reader: Collector, section: Section, kind: ThemeKind) -> None:
     """A section a cue heads ("Teemat", "Fokusområden", "Strategiset tavoitteet"): its entries."""
     for child in section.children:
         if isinstance(child, ItemList):
@@ -239,7 +199,7 @@ def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
                 _item_theme(reader, item, kind)
         elif isinstance(child, Paragraph):
             found = definition(child.text)
-            if found is not None and _name_like(found[0]):
+            if found is not None and name_like(found[0]):
                 name, description = found
                 reader.theme(
                     ThemeDraft(
@@ -257,39 +217,14 @@ def _cue_block(reader: _Reader, section: Section, kind: ThemeKind) -> None:
             else:
                 reader.theme(_section_theme(child, kind))
         elif isinstance(child, TableBlock):
-            if _table_columns(child) is not None:
-                _read_table(reader, child, None)
+            if table_columns(child) is not None:
+                read_table(reader, child, None)
                 continue
             for row in [*child.header, *child.rows]:
-                _row_theme(reader, row, kind)
+                row_theme(reader, row, kind)
 
 
-def _name_like(text: str) -> bool:
-    """A short name, not a sentence: at most six words, no verb "to be", no cue word."""
-    words = text.split()
-    verbs = {"on", "ovat", "oli", "olivat", "är", "var", "har", "ei", "eivät"}
-    return (
-        len(words) <= 6
-        and not verbs.intersection(w.lower() for w in words)
-        and (cue_kind(text) is None)
-    )
-
-
-def _row_theme(reader: _Reader, row: Row, kind: ThemeKind) -> None:
-    """A table row that defines a theme: "1 | Name. What it means …" or "Name | What …"."""
-    cells = [" ".join(c.text.split()) for c in row.cells if c is not None and c.text.strip()]
-    if not cells:
-        return
-    ordinal = cells[0] if len(cells) > 1 and len(cells[0]) <= 3 else None
-    text = " ".join(cells[1:] if ordinal else cells)
-    found = definition(text) if len(cells) == (2 if ordinal else 1) else (cells[-2], cells[-1])
-    if found is None or cue_kind(found[0]) is not None:
-        return
-    name, description = found
-    reader.theme(ThemeDraft(name, kind, row.page, quote(text), ordinal, description, rank=1))
-
-
-def _field_theme(reader: _Reader, node: Field) -> None:
+def _field_theme(reader: Collector, node: Field) -> None:
     """A field whose key is a cue ("Mahdollistaja A: Turvallinen ICT – …"): a theme entry."""
     if len(node.key.split()) > 3 or not node.key[:1].isupper():
         return
@@ -299,13 +234,13 @@ def _field_theme(reader: _Reader, node: Field) -> None:
     ordinal, rest = strip_cue(f"{node.key}: {node.value}", None)
     found = definition(rest)
     name, description = found if found else (rest, None)
-    if _name_like(name) or len(name.split()) <= 6:
+    if name_like(name) or len(name.split()) <= 6:
         reader.theme(
             ThemeDraft(name, kind, node.page, quote(node.source_text), ordinal, description, 1)
         )
 
 
-def _item_theme(reader: _Reader, item: Item, kind: ThemeKind) -> None:
+def _item_theme(reader: Collector, item: Item, kind: ThemeKind) -> None:
     found = definition(item.text)
     name, description = found if found else (item.text.rstrip(" ."), None)
     if len(name.split()) > 14:
@@ -373,7 +308,7 @@ def _direct_actions(section: Section) -> bool:
     for child in section.children:
         if isinstance(child, ItemList) and _action_list(child, section):
             return True
-        if isinstance(child, TableBlock) and _table_columns(child) is not None:
+        if isinstance(child, TableBlock) and table_columns(child) is not None:
             return True
     return any(_is_action_section(s) for s in section.sections())
 
@@ -390,164 +325,24 @@ def _is_action_section(section: Section) -> bool:
     return known >= 2 and bare
 
 
-def _names_themes(table: TableBlock) -> bool:
-    """Whether a table names its own themes: group rows or a theme column."""
-    columns = _table_columns(table)
-    return any(row.group for row in table.rows) or (
-        columns is not None and columns.theme is not None
-    )
-
-
-def _item_action(reader: _Reader, item: Item, theme: ThemeDraft | None) -> None:
+def _item_action(reader: Collector, item: Item, theme: ThemeDraft | None) -> None:
     text, fields = split_text(item.text)
     for child in item.children:
         if isinstance(child, Field):
             read_field(fields, child.key, child.value)
     if item.aside and fields.status is None:
         set_status(fields, item.aside)
-    _add(reader, text, item.page, theme, fields, item.first_page_text)
+    reader.action(text, item.page, theme, fields, item.first_page_text)
 
 
-def _section_action(reader: _Reader, section: Section, theme: ThemeDraft) -> None:
+def _section_action(reader: Collector, section: Section, theme: ThemeDraft) -> None:
     fields = Fields()
     for child in section.children:
         if isinstance(child, Field):
             read_field(fields, child.key, child.value)
     text, inline = split_text(section.title)
     fields.take(inline)
-    _add(reader, text, section.page, theme, fields, section.title)
+    reader.action(text, section.page, theme, fields, section.title)
 
 
-def _add(
-    reader: _Reader,
-    text: str,
-    page: int,
-    theme: ThemeDraft | None,
-    fields: Fields,
-    printed: str,
-) -> None:
-    starred = "*" in text
-    text = re.sub(r"\s*\*+(?=[\s,.;:)]|$)", "", text).strip()
-    if len(text) < 4:
-        return
-    state_funded = fields.state_funded
-    if reader.starred and state_funded is None:
-        state_funded = starred
-    reader.actions.append(
-        ActionDraft(
-            text=text,
-            page=page,
-            quote=quote(printed.replace("*", "") if starred else printed),
-            theme=theme,
-            audience=audience_of(text),
-            years=fields.years,
-            responsible=fields.responsible,
-            status=fields.status,
-            status_text=fields.status_text,
-            postponed_to=fields.postponed_to,
-            state_funded=state_funded,
-            linked_programmes=fields.linked_programmes,
-            metrics=fields.metrics,
-        )
-    )
-
-
-def _table_columns(table: TableBlock) -> Columns | None:
-    header = table.header_texts() if table.header else []
-    columns = header_columns(header) if header else None
-    if columns is None and table.rows:
-        columns = header_columns(table.rows[0].texts())
-    return columns
-
-
-def _read_table(reader: _Reader, table: TableBlock, theme: ThemeDraft | None) -> None:
-    """Actions from a table's rows; group rows and a theme column name their themes."""
-    columns = _table_columns(table)
-    if columns is None:
-        return
-    rows = table.rows
-    if not table.header and rows and header_columns(rows[0].texts()) is not None:
-        rows = rows[1:]
-    current = theme
-    header = [" ".join(h.split()) for h in table.header_texts()] if table.header else []
-    for row in rows:
-        cells = row.joined()
-        if row.group or _repeats_header(cells, header):
-            if row.group:
-                current = _group_theme(reader, row.cells, table, columns)
-            continue
-        if columns.theme is not None and columns.theme < len(cells):
-            name = " ".join(cells[columns.theme].split())
-            if name and _ordinal_only(name):
-                # "1", "A": the theme is named by its ordinal, as numbered earlier.
-                current = next((t for t in reader.themes if t.ordinal == name), current)
-            elif name and re.search(r"[^\W\d_]{4}", name):  # a name, not a target value
-                ordinal, clean = strip_cue(name, None)
-                kind = columns.theme_kind
-                draft = ThemeDraft(clean, kind, row.page, quote(name), ordinal, rank=2)
-                current = reader.theme(draft)
-        _row_action(reader, row, columns, current)
-
-
-def _ordinal_only(text: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,2}|[A-ZÅÄÖ]|[a-zåäö]\)?", text.strip(" .)")))
-
-
-def _repeats_header(cells: list[str], header: list[str]) -> bool:
-    return bool(header) and [" ".join(c.split()) for c in cells][: len(header)] == header
-
-
-def _group_theme(
-    reader: _Reader, cells: list[Cell | None], table: TableBlock, columns: Columns
-) -> ThemeDraft:
-    text = next(c.text for c in cells if c is not None and c.text.strip())
-    ordinal, name = strip_cue(" ".join(text.split()), None)
-    kind = cue_kind(text) or ThemeKind.THEME
-    page = next(c.page for c in cells if c is not None and c.text.strip())
-    return reader.theme(ThemeDraft(name, kind, page, quote(text), ordinal, rank=2))
-
-
-def _row_action(reader: _Reader, row: Row, columns: Columns, theme: ThemeDraft | None) -> None:
-    """One action per row; under a theme column, one per bullet of the action cell."""
-    cells, printed = row.joined(), row.texts()
-    if columns.text >= len(cells) or not cells[columns.text].strip():
-        return
-    fields = _row_fields(cells, printed, columns)
-    bullets = cell_items(printed[columns.text])
-    if columns.theme is not None and len(bullets) >= 2 and "•" in printed[columns.text]:
-        texts = bullets
-    else:
-        texts = [(cells[columns.text], printed[columns.text].splitlines()[0])]
-    for cell, first_line in texts:
-        text, inline = split_text(cell, first_sentence=False)
-        inline.take(fields)
-        _add(reader, text, row.page, theme, inline, first_line)
-        if columns.audience and reader.actions[-1].audience is None:
-            reader.actions[-1].audience = columns.audience
-
-
-def _row_fields(cells: list[str], printed: list[str], columns: Columns) -> Fields:
-    """The fields a table row gives in its columns: years marked, owner, schedule, status."""
-    fields = Fields()
-    fields.years = sorted(
-        {year for i, year in columns.years.items() if i < len(cells) and _marked(cells[i])}
-    )
-    if columns.responsible is not None and columns.responsible < len(cells):
-        fields.responsible = split_units(cells[columns.responsible])
-    schedule = cells[columns.schedule] if columns.schedule is not None else ""
-    if schedule.strip() and not fields.years:
-        read_field(fields, "aikataulu", schedule)
-    status = cells[columns.status] if columns.status is not None else ""
-    if status.strip() and not set_status(fields, status):
-        fields.status_text = " ".join(status.split())
-        fields.status = Status.UNKNOWN
-    if columns.metrics is not None and columns.metrics < len(cells):
-        fields.metrics = list_items(printed[columns.metrics])
-    return fields
-
-
-def _marked(cell: str) -> bool:
-    return bool(re.fullmatch(r"[xX✓✔●•■▪◼◾*+]+(?:\s+[xX✓✔●•■▪◼◾*+]+)*", cell.strip()))
-
-
-__all__ = ["PROGRAMME_TYPES", "ActionDraft", "Programme", "ThemeDraft", "parse"]
+__all__ = ["PROGRAMME_TYPES", "Programme", "ThemeDraft", "parse"]

@@ -167,3 +167,14 @@ def _count(text: str) -> int | None:
                 return n
     found = re.search(r"\b([2-9])\s+\w+$", text.strip())
     return int(found.group(1)) if found else None
+
+
+def name_like(text: str) -> bool:
+    """A short name, not a sentence: at most six words, no verb "to be", no cue word."""
+    words = text.split()
+    verbs = {"on", "ovat", "oli", "olivat", "är", "var", "har", "ei", "eivät"}
+    return (
+        len(words) <= 6
+        and not verbs.intersection(w.lower() for w in words)
+        and (cue_kind(text) is None)
+    )

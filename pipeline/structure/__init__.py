@@ -4,8 +4,10 @@
     whitespace) ─► headings, list items, fields, paragraphs ─► sections nested by heading level
 
 Modules: `regions` (reading order, baseline rows, justified-text joins, asides), `tables`
-(ruled and unruled tables, header and group rows), `blocks` (what each line is), `sections`
-(nesting, continuation over page breaks), `outline` (the tree as JSON and as an outline).
+(ruled and unruled tables, header and group rows), `lines` (markers, fields, headings),
+`timeline` (rows under a time axis of years), `blocks` (a page's lines as blocks), `sections`
+(nesting, continuation over page breaks, lists without markers), `outline` (the tree as JSON
+and as an outline).
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ under an item belongs to it; a paragraph runs on while the spacing stays that of
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from pipeline.structure.lines import BULLETS, is_heading, split_fields, split_marker
 from pipeline.structure.regions import (
     PhysicalRow,
     join_row,
@@ -27,18 +27,14 @@ from pipeline.structure.tables import (
     is_frame,
     is_label_table,
 )
+from pipeline.structure.timeline import (
+    add_timeline_row,
+    is_year_header,
+    merge_all,
+    timeline_end,
+)
 from schemas.source import Line, LineKind, Page
 from schemas.tree import Field, Item, Paragraph, TableBlock, union
-
-BULLETS = "•◦▪●■□◼◾➢►✓✔○◐◑◆◇-–—*·"
-_BULLET = re.compile(r"^([•◦▪●■□◼◾➢►✓✔○◐◑◆◇]|[-–—*·](?=\s))\s*(?=\S)")
-# 1.  1)  1.2  1.2.3  a)  A.  A1  (a) — followed by a space and text.
-_ORDINAL = re.compile(
-    r"^\(?(\d{1,2}(?:\.\d{1,2}){0,3}|[A-Za-zÅÄÖåäö]|[A-Z]\d{1,2})([.)])?\s+(?=\S)"
-)
-_KEY = re.compile(r"^([A-ZÅÄÖ][\w/&()\-. ]{0,40}?)\s*:(?:\s+|$)")
-# Separators between fields run together on one line: "Vastuu: X · Aikataulu: 2025".
-_FIELD_SPLIT = re.compile(r"\s+[·|•]\s+|\s*;\s+|(?<=[.])\s+(?=[A-ZÅÄÖ][\w ]{1,25}:\s)")
 
 
 @dataclass(slots=True)
@@ -56,76 +52,6 @@ class PageBlocks:
 
     page: int
     blocks: list[Heading | Paragraph | Item | Field | TableBlock] = field(default_factory=list)
-
-
-def split_marker(text: str) -> tuple[str, str | None, str]:
-    """(marker, ordinal, rest) of a list item's text; ('', None, text) when it has no marker."""
-    bullet = _BULLET.match(text)
-    if bullet:
-        rest = text[bullet.end() :]
-        inner = _ORDINAL.match(rest)  # "– a) …": a bullet and a letter
-        if (
-            inner
-            and inner.group(2)
-            and _real_ordinal(inner.group(1), inner.group(2), rest[inner.end() :])
-        ):
-            return bullet.group(1), inner.group(1), rest[inner.end() :]
-        return bullet.group(1), None, rest
-    found = _ORDINAL.match(text)
-    if found:
-        ordinal, punct = found.group(1), found.group(2) or ""
-        rest = text[found.end() :]
-        if _real_ordinal(ordinal, punct, rest):
-            return found.group(0).strip(), ordinal, rest
-    return "", None, text
-
-
-def _real_ordinal(ordinal: str, punct: str, rest: str) -> bool:
-    if not rest[:1].isalpha() and rest[:1] not in "”\"'(":
-        return False
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?", ordinal + punct):
-        return False  # a date ("22.10.19", "9.10."), not a number
-    if ordinal.isdigit() or "." in ordinal:
-        return bool(punct) or rest[:1].isupper()
-    if len(ordinal) == 1 and ordinal.isalpha():
-        # "a) …", "B. …" or a capital letter alone before a capitalised word ("A Palvelut").
-        return bool(punct) or (ordinal.isupper() and rest[:1].isupper())
-    return rest[:1].isupper()  # A1, B12
-
-
-def split_fields(text: str) -> list[tuple[str, str]]:
-    """The key-value pairs of a line ("Vastuu: X · Aikataulu: 2025"); [] when it is no field."""
-    if not _KEY.match(text):
-        return []
-    pairs: list[tuple[str, str]] = []
-    for chunk in _FIELD_SPLIT.split(text):
-        found = _KEY.match(chunk)
-        words = len(found.group(1).split()) if found else 0
-        if found and (words <= 4 if chunk[found.end() :].strip() else words <= 2):
-            pairs.append((found.group(1).strip(), chunk[found.end() :].strip()))
-        elif pairs:
-            key, value = pairs[-1]
-            pairs[-1] = (key, f"{value} {chunk}".strip())
-        else:
-            return []
-    return pairs
-
-
-def is_heading(line: Line, body: float) -> bool:
-    """A short line set bigger than the body, or bold, that does not run on as a sentence."""
-    text = line.text
-    if line.kind is LineKind.LABEL:
-        return True
-    if len(text) > 150 or not line.font_size or not any(c.isalpha() for c in text):
-        return False
-    words = text.split()
-    if re.search(r"[.!?]\s+\S", text) and len(words) > 8:
-        return False  # sentences run on: a bold or big paragraph, not a heading
-    if text.endswith((".", ",", ";")) and len(words) > 6:
-        return False
-    if line.font_size >= body + 1.2:
-        return True
-    return line.bold and line.font_size >= body - 1.0 and not text.endswith((",", ";"))
 
 
 def page_blocks(page: Page, body: float) -> PageBlocks:
@@ -148,10 +74,10 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
     i = 0
     while i < len(rows):
         if is_year_header(rows[i]) and i not in span_at:
-            end = _timeline(rows, i + 1, page.width, body)
+            end = timeline_end(rows, i + 1, page.width, body)
             for row in rows[i + 1 : end]:
                 joined, aside = join_row(row, page.width, aside_chars=120, aside_gap=0.03)
-                events.append((row.top, order, (_merge_all(joined), aside, True)))
+                events.append((row.top, order, (merge_all(joined), aside, True)))
                 order += 1
             i = end
             continue
@@ -174,71 +100,10 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
         if isinstance(event, TableBlock):
             out.blocks.append(event)
         elif event[2]:
-            _add_timeline_row(out, event[0], event[1])
+            add_timeline_row(out, event[0], event[1])
         else:
             _add_line(out, event[0], event[1], body)
     return out
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def is_year_header(row: PhysicalRow) -> bool:
-    """A baseline of bare years only, two or more: the time axis of a roadmap or a Gantt chart."""
-    words = [w for part in row.parts for w in part.text.split()]
-    return len(words) >= 2 and all(_YEAR.fullmatch(w) for w in words)
-
-
-def _timeline(rows: list[PhysicalRow], start: int, width: float, body: float) -> int:
-    """Where the rows under a time axis end: at a big heading, a wide gap or the page end."""
-    end = start
-    while end < len(rows):
-        row = rows[end]
-        if end > start and row.top - rows[end - 1].bottom > 3 * max(row.parts[0].height, 6.0):
-            break
-        if any(p.font_size >= body + 4 for p in row.parts):
-            break
-        end += 1
-    return end
-
-
-def _merge_all(lines: list[Line]) -> Line:
-    merged = lines[0]
-    for line in lines[1:]:
-        merged = merge_lines(merged, line)
-    return merged
-
-
-def _add_timeline_row(out: PageBlocks, line: Line, aside: Line | None) -> None:
-    """A row under a time axis is one project: an item with its status aside; a line that is
-    indented or starts in lower case carries on the project above."""
-    last = out.blocks[-1] if out.blocks else None
-    if isinstance(last, Item) and last.marker == "" and aside is None:
-        first = last.lines[0]
-        if line.x0 > first.x0 + 4 or line.text[:1].islower():
-            last.text = f"{last.text} {line.text}"
-            last.lines.append(line)
-            last.bbox = union([last.bbox, line.bbox])
-            return
-    if isinstance(last, Item) and last.marker == "" and aside is not None and last.aside is None:
-        first = last.lines[0]
-        if line.x0 > first.x0 + 4 or line.text[:1].islower():
-            last.text = f"{last.text} {line.text}"  # the status printed on the wrapped line
-            last.lines.append(line)
-            last.aside = aside.text
-            return
-    out.blocks.append(
-        Item(
-            page=out.page,
-            pages=[out.page],
-            bbox=line.bbox,
-            lines=[line],
-            marker="",
-            ordinal=None,
-            text=line.text,
-            aside=aside.text if aside else None,
-        )
-    )
 
 
 def _labels_apart(rows: list[PhysicalRow]) -> list[PhysicalRow]:

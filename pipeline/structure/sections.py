@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.structure.blocks import Heading, PageBlocks, split_marker
+from pipeline.structure.blocks import Heading, PageBlocks
+from pipeline.structure.lines import split_marker
 from schemas.tree import (
     Field,
     Item,
