@@ -134,9 +134,9 @@ def _read_section(
 ) -> None:
     """Read one section: its cue lists, its tables, its items and its sub-sections."""
     cue = cue_kind(section.title) if section.level else None
-    if cue is ThemeKind.ENABLER and _holds_actions(section) and not section.sections():
+    if cue is ThemeKind.ENABLER and _direct_actions(section) and not section.sections():
         theme = reader.theme(_section_theme(section, ThemeKind.ENABLER))
-    elif cue is not None and not _holds_actions(section):
+    elif cue is not None and not _direct_actions(section):
         _cue_block(reader, section, cue)
         return
     subs = section.sections()
@@ -159,13 +159,10 @@ def _read_section(
         if sub in action_subs and theme is not None:
             _section_action(reader, sub, theme)
             continue
-        sub_kind = cue_kind(sub.title) or kind
-        if sub_kind is ThemeKind.GOAL and kind is ThemeKind.THEME and cue_kind(sub.title):
-            sub_kind = ThemeKind.GOAL
         tables = [c for c in sub.children if isinstance(c, TableBlock)]
         if tables and all(names_themes(t) for t in tables if table_columns(t)):
             _read_section(reader, sub, theme, kind)
-        elif _holds_actions(sub):
+        elif _direct_actions(sub):
             if theme is not None and not _direct_actions(sub) and not sub.sections():
                 _read_section(reader, sub, theme, kind)
                 continue
@@ -208,7 +205,7 @@ def _cue_block(reader: Collector, section: Section, kind: ThemeKind) -> None:
                 )
         elif isinstance(child, Section):
             own = cue_kind(child.title)
-            if _holds_actions(child):
+            if _direct_actions(child):
                 found_theme = reader.theme(_section_theme(child, own or kind))
                 _read_section(reader, child, found_theme, kind)
             elif any(isinstance(c, ItemList) for c in child.children):
@@ -305,16 +302,14 @@ def _intro(node: Node) -> str | None:
 
 
 def _direct_actions(section: Section) -> bool:
+    """Whether a section holds actions itself: an action list, an action table, sub-sections
+    that carry action fields."""
     for child in section.children:
         if isinstance(child, ItemList) and _action_list(child, section):
             return True
         if isinstance(child, TableBlock) and table_columns(child) is not None:
             return True
     return any(_is_action_section(s) for s in section.sections())
-
-
-def _holds_actions(section: Section) -> bool:
-    return _direct_actions(section)
 
 
 def _is_action_section(section: Section) -> bool:

@@ -82,8 +82,11 @@ def _unmarked_lists(flat: list[Flat]) -> list[Flat]:
             i += 1
             continue
         run = [block]
-        while i + len(run) < len(flat) and _same_run(run, flat[i + len(run)]):
-            run.append(flat[i + len(run)])  # type: ignore[arg-type]
+        while i + len(run) < len(flat):
+            following = flat[i + len(run)]
+            if not isinstance(following, Paragraph) or not _same_run(run, following):
+                break
+            run.append(following)
         lines = [ln for p in run for ln in p.lines]
         candidate = Paragraph(page=block.page, pages=block.pages, lines=lines, text="")
         items = unmarked_items(candidate)
@@ -92,9 +95,9 @@ def _unmarked_lists(flat: list[Flat]) -> list[Flat]:
     return out
 
 
-def _same_run(run: list[Paragraph], block: Flat) -> bool:
+def _same_run(run: list[Paragraph], block: Paragraph) -> bool:
     last = run[-1]
-    if not isinstance(block, Paragraph) or len(block.lines) != 1 or len(last.lines) != 1:
+    if len(block.lines) != 1 or len(last.lines) != 1:
         return False
     a, b = last.lines[0], block.lines[0]
     pitch = b.top - a.top
