@@ -101,7 +101,16 @@ def _clean(state: _State) -> None:
 
 def _structure(state: _State) -> None:
     assert state.source is not None
-    state.tree = build_tree(state.source)
+    try:
+        state.tree = build_tree(state.source)
+    except (ValueError, IndexError, KeyError, ZeroDivisionError, AttributeError) as exc:
+        if state.settings.strict:
+            raise
+        # The tree only feeds themes and actions: decisions and funding still read the lines.
+        message = " ".join(f"structure: {type(exc).__name__}: {exc}".split())[:300]
+        state.source.warnings.append(message)
+        state.errors.append(FileError(str(state.path), "structure", type(exc).__name__, message))
+        log.debug("%s: no document tree", state.path, exc_info=True)
 
 
 def _classify(state: _State) -> None:

@@ -124,3 +124,25 @@ def test_structure_command_prints_the_outline() -> None:
     ) in lines
     as_json = CliRunner().invoke(main, ["structure", str(pdf), "--json"])
     assert json.loads(as_json.output)["root"]["kind"] == "section"
+
+
+def test_a_failing_structure_stage_costs_only_themes_and_actions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Decisions and funding read the lines, not the tree: a bug in the structure stage must
+    # not take them down with it.
+    from pipeline import run as run_module
+    from pipeline.run import Status, process_file
+
+    def broken(_doc: object) -> None:
+        raise ValueError("no tree today")
+
+    monkeypatch.setattr(run_module, "build_tree", broken)
+    result = process_file(ROOT / "samples" / "003_kuopio_kh_2019_idk_hanke.pdf")
+    assert result.status is Status.PARTIAL
+    assert [(e.stage, e.message) for e in result.errors] == [
+        ("structure", "structure: ValueError: no tree today")
+    ]
+    assert [d.section for d in result.records["decisions"]] == ["81"]
+    assert result.records["funding"] and not result.records.get("themes")
+    assert result.structure is None
