@@ -39,7 +39,7 @@ def extract_decisions(doc: SourceDocument, context: ExtractionContext) -> Iterat
     """Yield one decision per § item of a minutes document."""
     if context.document.doc_type is not DocType.MINUTES:
         return
-    items, preamble = split_items(doc)
+    items, preamble = split_items(doc, context.document.meeting_date)
     lemmatize = _lemmatizer(context)
     single = len(items) == 1
     for n, item in enumerate(items, start=1):

@@ -15,6 +15,7 @@ from the § item or page. Sentences come from `extractors/sentences.py`, which l
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -73,7 +74,7 @@ class _Mention:
 def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator[Funding]:
     """Yield one record per euro amount; a repeated mention of the same thing is one record."""
     minutes = context.document.doc_type is DocType.MINUTES
-    items = _item_of_line(doc) if minutes else {}
+    items = _item_of_line(doc, context.document.meeting_date) if minutes else {}
     sentences = [s for page in doc.pages for s in _sentences(page, items)]
     for n, sentence in enumerate(sentences):
         sentence.n = n
@@ -111,9 +112,9 @@ def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator
         )
 
 
-def _item_of_line(doc: SourceDocument) -> dict[int, int]:
+def _item_of_line(doc: SourceDocument, meeting_date: dt.date | None) -> dict[int, int]:
     """id(line) → the 1-based number of its § item (the decisions extractor's numbering)."""
-    items, _ = split_items(doc)
+    items, _ = split_items(doc, meeting_date)
     return {id(pl.line): n for n, it in enumerate(items, 1) for pl in (it.heading, *it.lines)}
 
 

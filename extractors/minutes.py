@@ -115,10 +115,22 @@ def _heading(pl: PageLine, index: int) -> _Heading | None:
     return None
 
 
-def split_items(doc: SourceDocument) -> tuple[list[Item], list[PageLine]]:
-    """The document's § items (a table of contents is not an item) and the lines before them."""
+def split_items(
+    doc: SourceDocument, meeting_date: dt.date | None = None
+) -> tuple[list[Item], list[PageLine]]:
+    """The document's § items (a table of contents is not an item) and the lines before them.
+
+    With the minutes' own `meeting_date`, a heading that names another meeting's date is an
+    earlier handling stage of the item it stands in (`Kunnanhallitus 3.2.2025 § 30` inside the
+    council's item), not an item of these minutes.
+    """
     lines = document_lines(doc)
     headings = [h for i, pl in enumerate(lines) if (h := _heading(pl, i)) is not None]
+    dated = [h for h in headings if h.date is not None]
+    # Only when some heading is of these minutes: if none is, the date was misread.
+    ours = any(h.date == meeting_date for h in dated) or len(dated) < len(headings)
+    if meeting_date is not None and dated and ours:
+        headings = [h for h in headings if h.date in (None, meeting_date)] or headings
     if not headings:
         return [], lines
     spans: list[tuple[_Heading, int]] = []
