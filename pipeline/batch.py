@@ -35,6 +35,8 @@ class Plan:
     jobs: list[Job] = field(default_factory=list)
     skipped: list[Entry] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
+    # Skipped files whose size or mtime changed but not their bytes: (key, size, mtime_ns).
+    restat: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -74,18 +76,28 @@ def input_files(inputs: Iterable[Path], out_dir: Path) -> list[Path]:
 
 
 def plan(paths: Sequence[Path], entries: dict[str, Entry], settings: Settings) -> Plan:
-    """Decide per input whether to extract it (new, changed, forced, retried) or skip it."""
+    """Decide per input whether to extract it (new, changed, forced, retried) or skip it.
+
+    A file whose size and modification time are those stored is taken as unchanged without
+    reading it (as rsync and make do); the others, or all with `settings.checksum`, are hashed.
+    """
     current = fingerprint(settings)
     result = Plan()
     for path in paths:
         key = key_of(path)
+        entry = entries.get(key)
         try:
             stat = path.stat()
-            size, mtime_ns, sha256 = stat.st_size, stat.st_mtime_ns, sha256_of(path)
+            size, mtime_ns = stat.st_size, stat.st_mtime_ns
+            same_stat = entry is not None and (entry.size, entry.mtime_ns) == (size, mtime_ns)
+            if same_stat and not settings.checksum:
+                assert entry is not None
+                sha256 = entry.sha256
+            else:
+                sha256 = sha256_of(path)
         except OSError:
             # Unreadable now: extracting it records the reason as the file's error.
             size, mtime_ns, sha256 = 0, 0, ""
-        entry = entries.get(key)
         unchanged = entry is not None and entry.sha256 == sha256 and entry.fingerprint == current
         retry = entry is not None and (
             (settings.retry_failed and entry.status is not Status.SUCCESS)
@@ -96,6 +108,8 @@ def plan(paths: Sequence[Path], entries: dict[str, Entry], settings: Settings) -
         if unchanged and not settings.force and not retry:
             assert entry is not None
             result.skipped.append(entry)
+            if (entry.size, entry.mtime_ns) != (size, mtime_ns):
+                result.restat.append((key, size, mtime_ns))  # hashed once, not every run
         else:
             result.jobs.append(Job(path, key, size, mtime_ns, sha256))
     seen = {key_of(p) for p in paths}
@@ -120,6 +134,7 @@ def run_batch(
         entries = manifest.entries()
         todo = plan(input_files(inputs, out_dir), entries, settings)
         pruned = manifest.remove(todo.gone) if settings.prune and todo.gone else 0
+        manifest.restat(todo.restat)
         skipped_failed = sum(1 for e in todo.skipped if e.status is Status.FAILURE)
         progress = progress or Progress(quiet=True)
         progress.start(

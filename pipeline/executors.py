@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import extractors
+from pipeline import ocr
 from pipeline.errors import ExecutorUnavailableError, PoimijaError, WorkerDiedError
 from pipeline.nlp import load_nlp
 from pipeline.run import DocumentResult, FileError, Status, process_file
@@ -50,6 +51,8 @@ def process_detached(path: str, settings: dict[str, Any]) -> DocumentResult:
 
 def execute(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, DocumentResult]]:
     """Run the jobs with the executor `settings` choose; yield each result as it comes."""
+    if not jobs:
+        return  # nothing to extract: no spaCy load, no pool, no cluster
     if settings.executor == "dask":
         yield from _dask(jobs, settings)
     elif settings.workers == 1 or len(jobs) <= 1:
@@ -94,9 +97,11 @@ def _serial(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, Docu
         yield job, result
 
 
-def _init_worker(spacy_model: str | None) -> None:
+def _init_worker(spacy_model: str | None, ocr_slots: Any) -> None:
     # Tesseract starts a thread per core by default: with one file per core that oversubscribes.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # Each file OCRs up to -j pages at once; the workers share -j Tesseract slots between them.
+    ocr.share_slots(ocr_slots)
     # Ctrl-C and SIGTERM are the parent's to handle; it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -110,8 +115,9 @@ def _new_pool(workers: int, spacy_model: str | None) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     # fork shares the parent's loaded spaCy model instead of loading it again per worker.
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    slots = context.BoundedSemaphore(workers)
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(spacy_model,)
+        workers, mp_context=context, initializer=_init_worker, initargs=(spacy_model, slots)
     )
 
 

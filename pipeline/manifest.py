@@ -100,6 +100,7 @@ def fingerprint(settings: Settings) -> str:
         "libraries": {name: _version(name) for name in (*_LIBRARIES, settings.spacy_model)},
         "extractors": sorted(names),
         "ocr_lang": settings.ocr_lang,
+        "reader": settings.reader,
         "spacy_model": settings.spacy_model,
     }
     text = json.dumps(parts, sort_keys=True)
@@ -223,6 +224,14 @@ class Manifest:
             self._db.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
+            )
+
+    def restat(self, stats: Iterable[tuple[str, int, int]]) -> None:
+        """Store new (size, mtime_ns) for inputs whose bytes are unchanged: (key, size, mtime)."""
+        with self._db:
+            self._db.executemany(
+                "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                [(size, mtime_ns, key) for key, size, mtime_ns in stats],
             )
 
     def remove(self, keys: Iterable[str]) -> int:
