@@ -136,6 +136,9 @@ class _Space:
         self.width, self.height = x1 - x0, y1 - y0
         # pdfplumber's media box origin: x as given, top from its flipped box.
         self.mb_x0, self.mb_top = x0, self.height - y1
+        # point() as one affine map (x, top) = (xa·x + xc·y + xe, ta·x + tc·y + te).
+        a, b, c, d, e, f = self.matrix
+        self.affine = (a, c, e + self.mb_x0, -b, -d, self.height + self.mb_top - f)
 
     def point(self, x: float, y: float) -> Point:
         """A user-space point as pdfplumber's (x, top)."""
@@ -158,46 +161,59 @@ def _chars(textpage: Any, space: _Space) -> list[dict[str, Any]]:
     box = pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
     name = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    flags_ref = ctypes.byref(flags)
+    flags_ref = ctypes.byref(ctypes.c_int())
     matrix = pdfium_c.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
-    fonts: dict[bytes, tuple[str, float | None]] = {}
-    turn = math.radians(space.rotation)
+    # Some 600,000 characters in the real PDFs: the calls are bound once, the arithmetic inlined.
+    loose_box, char_matrix = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix
+    font_size, font_info = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetFontInfo
+    fonts: dict[bytes, tuple[str, float]] = {}
+    xa_, xc_, xe_, ta_, tc_, te_ = space.affine
+    ra, rb, rc, rd = space.matrix[:4]
+    rotated = bool(space.rotation)
+    hypot = math.hypot
     chars: list[dict[str, Any]] = []
+    append = chars.append
     for i, ch in enumerate(text):
         if ch in "\r\n":
             continue  # PDFium's line breaks (pdfminer's word extractor needs none)
         if ch == _HYPHEN_MARK:
             ch = "-"
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box_ref)
+        loose_box(textpage, i, box_ref)
+        char_matrix(textpage, i, matrix_ref)
         # The font size times the text's vertical scale: the size pdfminer reports.
-        pdfium_c.FPDFText_GetMatrix(textpage, i, matrix_ref)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
-        pdfium_c.FPDFText_GetFontInfo(textpage, i, name, 256, flags_ref)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        size = font_size(textpage, i) * hypot(c, d)
+        font_info(textpage, i, name, 256, flags_ref)
         raw_name = name.value
         font = fonts.get(raw_name)
         if font is None:
-            font = fonts[raw_name] = _font(raw_name)
-        fontname, afm_descent = font
-        xa, ta = space.point(box.left, box.bottom)
-        xb, tb = space.point(box.right, box.top)
+            font = fonts[raw_name] = _font(raw_name, pdfium_c.FPDFText_GetTextObject(textpage, i))
+        left, right, low, high = box.left, box.right, box.bottom, box.top
+        xa = xa_ * left + xc_ * low + xe_
+        xb = xa_ * right + xc_ * high + xe_
+        ta = ta_ * left + tc_ * low + te_
+        tb = ta_ * right + tc_ * high + te_
         x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
         top, bottom = (ta, tb) if ta <= tb else (tb, ta)
-        # pdfminer calls a glyph upright when it is turned less than 90° on the displayed page.
-        upright = math.cos(pdfium_c.FPDFText_GetCharAngle(textpage, i) + turn) > 1e-6
+        if rotated:  # the glyph's matrix on the displayed page, as pdfminer builds it
+            a, b, c, d = a * ra + b * rc, a * rb + b * rd, c * ra + d * rc, c * rb + d * rd
+        # pdfminer's test: upright when turned less than 90° on the displayed page.
+        upright = a * d > 0 and b * c <= 0
         if upright:
-            if afm_descent is not None and not space.rotation:
-                # pdfminer takes these fonts' descent from its own metrics, not the font's.
+            if not rotated:
+                # pdfminer's box starts at the font's descent below the baseline. PDFium's box
+                # does too, but not for the letters of a ligature it splits (ﬁ → f, i).
                 pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x_ref, origin_y_ref)
-                bottom = space.point(origin_x.value, origin_y.value + afm_descent * size)[1]
+                y = origin_y.value + font[1] * size
+                bottom = ta_ * origin_x.value + tc_ * y + te_
             # pdfminer's box is one font size tall, up from the descent.
             top = bottom - size
         else:
             size = bottom - top
-        chars.append(
+        append(
             {
                 "text": ch,
                 "x0": x0,
@@ -206,20 +222,27 @@ def _chars(textpage: Any, space: _Space) -> list[dict[str, Any]]:
                 "bottom": bottom,
                 "doctop": top,
                 "upright": upright,
-                "fontname": fontname,
+                "fontname": font[0],
                 "size": size,
             }
         )
     return chars
 
 
-def _font(raw_name: bytes) -> tuple[str, float | None]:
-    """A font's name, and its descent (per unit of size) when pdfminer has its own metrics."""
+def _font(raw_name: bytes, text_object: Any) -> tuple[str, float]:
+    """A font's name and descent per unit of size: pdfminer's own metrics for the standard
+    fonts (they differ from the fonts PDFium substitutes), else the font's as PDFium reads it."""
     fontname = raw_name.decode("utf-8", errors="replace")
     metrics = FONT_METRICS.get(fontname)
-    if metrics is None:
-        return fontname, None
-    return fontname, float(cast(float, metrics[0].get("Descent", 0))) / 1000
+    if metrics is not None:
+        return fontname, float(cast(float, metrics[0].get("Descent", 0))) / 1000
+    descent = ctypes.c_float()
+    font = pdfium_c.FPDFTextObj_GetFont(text_object)
+    if not font or not pdfium_c.FPDFFont_GetDescent(
+        font, ctypes.c_float(1.0), ctypes.byref(descent)
+    ):
+        return fontname, 0.0
+    return fontname, descent.value
 
 
 class _Graphics:
