@@ -54,6 +54,11 @@ CREATE TABLE IF NOT EXISTS files (
     pages INTEGER NOT NULL,
     seconds REAL NOT NULL,
     processed_at TEXT NOT NULL   -- ISO 8601, UTC
+);
+CREATE TABLE IF NOT EXISTS outputs (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL,         -- state() of the files the outputs were last written from
+    counts TEXT NOT NULL         -- {"table": rows, ...} as written
 )
 """
 
@@ -138,7 +143,7 @@ class Manifest:
                     f"{SCHEMA_VERSION}; delete it to re-extract everything"
                 )
             with self._db:
-                self._db.execute(_SCHEMA)
+                self._db.executescript(_SCHEMA)
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             raise ManifestError(
@@ -232,6 +237,30 @@ class Manifest:
             self._db.executemany(
                 "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
                 [(size, mtime_ns, key) for key, size, mtime_ns in stats],
+            )
+
+    def state(self) -> str:
+        """A digest of every stored result's identity (path, hash, fingerprint, status, time):
+        it changes whenever a result is stored or dropped."""
+        digest = hashlib.sha256()
+        rows = self._db.execute(
+            "SELECT path, sha256, fingerprint, status, processed_at FROM files ORDER BY path"
+        )
+        for row in rows:
+            digest.update("\0".join(row).encode())
+            digest.update(b"\n")
+        return digest.hexdigest()
+
+    def outputs_written(self) -> tuple[str, dict[str, int]] | None:
+        """The state the outputs were last written from, and their row counts; None if never."""
+        row = self._db.execute("SELECT state, counts FROM outputs WHERE id = 1").fetchone()
+        return None if row is None else (row[0], json.loads(row[1]))
+
+    def record_outputs(self, state: str, counts: dict[str, int]) -> None:
+        """Remember that the outputs now hold the results of `state`."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO outputs VALUES (1, ?, ?)", (state, json.dumps(counts))
             )
 
     def remove(self, keys: Iterable[str]) -> int:

@@ -84,3 +84,18 @@ def test_unchanged_rerun_does_not_import_spacy(tmp_path: Path) -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert json.loads(done.stdout.splitlines()[-1]) == [0, 2, []]
+
+
+def test_unchanged_rerun_leaves_the_outputs_alone_unless_one_is_missing(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(MINUTES, encoding="utf-8")
+    first = run_batch([folder], settings(out))
+    written = (out / "records.jsonl").stat().st_mtime_ns
+    again = run_batch([folder], settings(out))
+    assert (out / "records.jsonl").stat().st_mtime_ns == written  # not rewritten
+    assert again.counts == first.counts and again.counts["documents"] == 1
+    assert [r.path.name for r in again.results] == ["minutes.txt"]
+    (out / "documents.csv").unlink()
+    run_batch([folder], settings(out))
+    assert (out / "documents.csv").read_text(encoding="utf-8").count("\n") == 2
