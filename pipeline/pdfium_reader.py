@@ -32,9 +32,8 @@ from pdfplumber.table import (
     merge_edges,
 )
 from pdfplumber.utils.geometry import curve_to_edges, filter_edges, line_to_edge, rect_to_edges
-from pdfplumber.utils.text import WordExtractor
 
-from pipeline.pdfpage import WORD_ATTRS
+from pipeline.words import extract_words
 
 PdfiumError = pypdfium2.PdfiumError
 Matrix = tuple[float, float, float, float, float, float]
@@ -93,7 +92,7 @@ def read_page(page: pypdfium2.PdfPage) -> PdfiumPage:
         chars = _chars(textpage.raw, space)
     finally:
         textpage.close()
-    out.words = WordExtractor(extra_attrs=list(WORD_ATTRS)).extract_words(chars)
+    out.words = extract_words(chars)
     _Graphics(out, space).walk(page.raw)
     return out
 
@@ -144,6 +143,11 @@ class _Space:
         """A user-space point as pdfplumber's (x, top)."""
         a, b, c, d, e, f = self.matrix
         return (a * x + c * y + e + self.mb_x0, self.height - (b * x + d * y + f) + self.mb_top)
+
+
+def chars(textpage: Any, page: pypdfium2.PdfPage) -> list[dict[str, Any]]:
+    """The characters of `page` (whose text page is `textpage`) as pdfplumber's dicts."""
+    return _chars(textpage, _Space(page))
 
 
 def _chars(textpage: Any, space: _Space) -> list[dict[str, Any]]:

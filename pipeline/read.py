@@ -1,4 +1,4 @@
-"""Read files into a typed `SourceDocument`: PDF via pdfplumber (OCR where no text), TXT, HTML."""
+"""Read PDF (PDFium or pdfplumber, OCR where no text), TXT and HTML into a `SourceDocument`."""
 
 from __future__ import annotations
 
@@ -85,7 +85,8 @@ def read_document(
     """Read one file into a SourceDocument (pages of raw lines and tables; not yet cleaned).
 
     `reader` "pdfium" reads PDFs with PDFium, "pdfplumber" with pdfplumber alone (slower; the
-    two give the same lines and tables); up to `ocr_workers` scanned pages are OCR'd at once.
+    lines and tables are the same but for a few spaces, see tests/test_readers.py); up to
+    `ocr_workers` scanned pages are OCR'd at once.
     """
     if path.stat().st_size == 0:
         raise EmptyDocumentError("file is empty (0 bytes)")

@@ -18,10 +18,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pdfplumber.utils.text import WordExtractor
 
+from pipeline import pdfium_reader
+from pipeline.pdfpage import WORD_ATTRS
 from pipeline.read import read_document
 from pipeline.run import process_file
 from pipeline.settings import Settings
+from pipeline.words import extract_words
 from schemas.source import SourceDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,3 +109,19 @@ def test_real_pdfs_read_alike(path: Path) -> None:
     assert _differing_lines(old, new) == REAL_DIFFERENCES[path.name]
     lines = sum(len(p.lines) for p in old.pages)
     assert REAL_DIFFERENCES[path.name] <= 0.02 * lines
+
+
+@pytest.mark.parametrize("path", [*SAMPLES, *REAL], ids=lambda p: p.name)
+def test_fast_word_extractor_gives_pdfplumbers_words(path: Path) -> None:
+    pdf = pdfium_reader.open_pdf(path, None)
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            chars = pdfium_reader.chars(textpage.raw, page)
+            textpage.close()
+            page.close()
+            expected = WordExtractor(extra_attrs=list(WORD_ATTRS)).extract_words(chars)
+            assert extract_words(chars) == expected, (path.name, index + 1)
+    finally:
+        pdf.close()
