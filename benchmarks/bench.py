@@ -1,17 +1,20 @@
-"""Throughput and memory of `poimija run` against a bare pdfplumber loop, in one sitting.
+"""poimija's speed against a bare pdfplumber loop and PDFium's text, in one sitting (issue 21).
 
-    .venv/bin/python benchmarks/bench.py                      # samples + ../shared/real-pdfs
-    .venv/bin/python benchmarks/bench.py DIR_OR_PDF ... --json bench.json
+    .venv/bin/python benchmarks/bench.py                       # the default corpora below
+    .venv/bin/python benchmarks/bench.py --json bench.json --workers 1,2
 
 Every measured run is a fresh process (as a user would start it), so start-up, imports and the
-spaCy load are included. Figures:
+spaCy load are included. Corpora: the real PDFs (`../shared/real-pdfs`), and the text-layer
+files (no page OCR'd) of the real PDFs, `../shared/dev/pdf` and `samples/`. Figures:
 
-- bare pdfplumber: `page.extract_text()` on every page, in its own process (the yardstick;
-  start-up is counted on both sides);
-- poimija end-to-end with 1 and 2 workers (`--force`, so nothing is skipped), peak RSS of each;
-- the re-run over the unchanged corpus (no `--force`: the manifest should skip every file);
-- the same ratios over the text-layer files only (files with OCR'd pages left out), because
-  Tesseract's time has no counterpart in the bare loop.
+- bare pdfplumber: `page.extract_text()` on every page (the yardstick); pypdfium2: every page's
+  text (what the machine can read);
+- poimija `run -j 1 --force` over the real PDFs and over the text-layer files (the ratios the
+  issue sets: ≥ 1.5 and ≥ 2.5 against the bare loop), and with `--reader pdfplumber`;
+- the OCR'd files alone with `-j 1` and `-j 2` (Tesseract per OCR'd page, and its scaling);
+- `-j 2` against `-j 1` over the real PDFs;
+- the re-run: `samples/` plus four real PDFs, first run, then unchanged (target ≤ 0.1);
+- peak RSS of each run.
 """
 
 from __future__ import annotations
@@ -30,7 +33,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INPUTS = [ROOT / "samples", ROOT.parent / "shared" / "real-pdfs"]
+SHARED = ROOT.parent / "shared"
+REAL = SHARED / "real-pdfs"
+TEXT_SOURCES = [REAL, SHARED / "dev" / "pdf", ROOT / "samples"]
+# The re-run corpus: the samples and the four smallest real PDFs.
+RERUN_REAL = 4
 
 # The yardstick, run in a child process: seconds and pages per file, as JSON to argv[1].
 _BARE_LOOP = textwrap.dedent(
@@ -51,6 +58,21 @@ _BARE_LOOP = textwrap.dedent(
         json.dump(out, fh)
     """
 )
+# What the machine can read: PDFium's text of every page.
+_PDFIUM_LOOP = textwrap.dedent(
+    """
+    import sys
+    import pypdfium2
+    for path in sys.argv[1:]:
+        pdf = pypdfium2.PdfDocument(path)
+        for page in pdf:
+            textpage = page.get_textpage()
+            textpage.get_text_bounded()
+            textpage.close()
+            page.close()
+        pdf.close()
+    """
+)
 
 
 @dataclass(slots=True)
@@ -69,13 +91,11 @@ class Run:
 class Report:
     """Everything the benchmark measured, and the ratios derived from it."""
 
-    files: int
-    pages: int
+    real_files: int
+    real_pages: int
     ocr_files: list[str]
     text_files: int
     text_pages: int
-    bare_seconds: float
-    bare_text_seconds: float
     cli_features: dict[str, bool]
     runs: list[Run] = field(default_factory=list)
     ratios: dict[str, float | None] = field(default_factory=dict)
@@ -183,10 +203,16 @@ def ocr_files_of(out_dir: Path) -> set[str]:
 
 
 def run_poimija(
-    label: str, inputs: list[Path], out: Path, features: dict[str, bool], workers: int, force: bool
+    label: str,
+    inputs: list[Path],
+    out: Path,
+    features: dict[str, bool],
+    workers: int,
+    force: bool,
+    extra: tuple[str, ...] = (),
 ) -> Run:
     """One `poimija run` as a fresh process, with the options this version has."""
-    command = [*poimija_command(), "run", *map(str, inputs), "--out", str(out)]
+    command = [*poimija_command(), "run", *map(str, inputs), "--out", str(out), *extra]
     note = ""
     if features["quiet"]:
         command.append("--quiet")
@@ -199,80 +225,98 @@ def run_poimija(
     return measure(label, command, note)
 
 
-def benchmark(inputs: list[Path], workers: list[int]) -> Report:
+def benchmark(real: list[Path], text_sources: list[Path], workers: list[int]) -> Report:
     """Measure everything once and derive the ratios."""
-    files = pdfs_under(inputs)
+    files = pdfs_under(real)
+    others = [f for f in pdfs_under(text_sources) if f not in files]
     if not files:
         raise SystemExit("no PDFs under the inputs")
     features = cli_features()
-    one = workers[0]
-    runs: list[Run] = []
+    one, many = workers[0], workers[-1]
     with tempfile.TemporaryDirectory(prefix="poimija-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        bare, pages_of = bare_pdfplumber("bare pdfplumber, all files", files, tmp)
-        first: dict[int, Run] = {}
-        for n in workers:
-            out = tmp / f"all-w{n}"
-            first[n] = run_poimija(f"all files, {n} worker(s)", files, out, features, n, True)
-        ocr = ocr_files_of(tmp / f"all-w{one}")
+
+        def poimija(label: str, inputs: list[Path], n: int, *extra: str, force: bool = True) -> Run:
+            out = tmp / label.replace(" ", "-").replace(",", "")
+            return run_poimija(label, inputs, out, features, n, force, extra)
+
+        bare, pages_of = bare_pdfplumber("bare pdfplumber, real PDFs", files, tmp)
+        pdfium = measure(
+            "pypdfium2 text, real PDFs", [sys.executable, "-c", _PDFIUM_LOOP, *map(str, files)]
+        )
+        first = {n: poimija(f"real PDFs, -j {n}", files, n) for n in dict.fromkeys([one, many])}
+        old_reader = poimija(
+            f"real PDFs, -j {one}, --reader pdfplumber", files, one, "--reader", "pdfplumber"
+        )
+        rest = poimija(f"dev + samples, -j {one}", others, one)
+        ocr = ocr_files_of(tmp / f"real-PDFs--j-{one}") | ocr_files_of(
+            tmp / f"dev-+-samples--j-{one}"
+        )
+        scanned = [f for f in [*files, *others] if str(f.resolve()) in ocr]
+        text_files = [f for f in [*files, *others] if str(f.resolve()) not in ocr]
+        bare_text, text_pages_of = bare_pdfplumber(
+            "bare pdfplumber, text-layer files", text_files, tmp
+        )
+        text_run = poimija(f"text-layer files, -j {one}", text_files, one)
+        ocr_runs = {
+            n: poimija(f"OCR'd files, -j {n}", scanned, n) for n in dict.fromkeys([one, many])
+        }
+        rerun_inputs = [
+            ROOT / "samples",
+            *sorted(files, key=lambda f: f.stat().st_size)[:RERUN_REAL],
+        ]
+        rerun_first = poimija("re-run corpus, first run", rerun_inputs, one, force=False)
         rerun = run_poimija(
-            f"re-run, unchanged corpus, {one} worker(s)",
-            files,
-            tmp / f"all-w{one}",
+            "re-run corpus, unchanged",
+            rerun_inputs,
+            tmp / "re-run-corpus-first-run",
             features,
             one,
             False,
         )
-        if not features["force"]:
-            rerun.note = "no incremental manifest (--force missing): the re-run redoes everything"
-        text_files = [f for f in files if str(f.resolve()) not in ocr]
-        bare_text, _ = bare_pdfplumber("bare pdfplumber, text-layer files", text_files, tmp)
-        text_runs: dict[int, Run] = {}
-        for n in workers:
-            out = tmp / f"text-w{n}"
-            text_runs[n] = run_poimija(
-                f"text-layer files only, {n} worker(s)", text_files, out, features, n, True
-            )
-    runs = [bare, *first.values(), rerun, bare_text, *text_runs.values()]
+    runs = [
+        bare,
+        pdfium,
+        *first.values(),
+        old_reader,
+        rest,
+        bare_text,
+        text_run,
+        *ocr_runs.values(),
+    ]
     report = Report(
-        files=len(files),
-        pages=sum(pages_of.values()),
-        ocr_files=sorted(str(f) for f in files if str(f.resolve()) in ocr),
+        real_files=len(files),
+        real_pages=sum(pages_of.values()),
+        ocr_files=sorted(str(f) for f in scanned),
         text_files=len(text_files),
-        text_pages=sum(pages_of[str(f)] for f in text_files),
-        bare_seconds=bare.seconds,
-        bare_text_seconds=bare_text.seconds,
+        text_pages=sum(text_pages_of.values()),
         cli_features=features,
-        runs=runs,
+        runs=[*runs, rerun_first, rerun],
     )
-    report.ratios["throughput_vs_bare_all"] = bare.seconds / first[one].seconds
-    report.ratios["throughput_vs_bare_text_only"] = bare_text.seconds / text_runs[one].seconds
-    if len(workers) > 1 and features["workers"]:
-        many = workers[-1]
-        report.ratios[f"speedup_{many}_vs_{one}_workers_all"] = (
-            first[one].seconds / first[many].seconds
-        )
-        report.ratios[f"speedup_{many}_vs_{one}_workers_text_only"] = (
-            text_runs[one].seconds / text_runs[many].seconds
-        )
-    report.ratios["rerun_vs_first_run"] = rerun.seconds / first[one].seconds
+    r = report.ratios
+    r["real_pdfs_bare_pdfplumber_vs_poimija_j1 (target >= 1.5)"] = bare.seconds / first[one].seconds
+    r["text_layer_bare_pdfplumber_vs_poimija_j1 (target >= 2.5)"] = (
+        bare_text.seconds / text_run.seconds
+    )
+    r["real_pdfs_pypdfium2_text_vs_poimija_j1"] = pdfium.seconds / first[one].seconds
+    r["real_pdfs_reader_pdfplumber_vs_pdfium"] = old_reader.seconds / first[one].seconds
+    if many != one:
+        r[f"real_pdfs_j{many}_speedup_over_j{one}"] = first[one].seconds / first[many].seconds
+        r[f"ocr_files_j{many}_speedup_over_j{one}"] = ocr_runs[one].seconds / ocr_runs[many].seconds
+    r["rerun_vs_first_run (target <= 0.1)"] = rerun.seconds / rerun_first.seconds
     return report
 
 
 def markdown(report: Report) -> str:
     """The figures as a Markdown table for the README."""
     rows = [
-        "| run | pages | seconds | pages/s | peak RSS, largest process | peak RSS, all |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| run | seconds | peak RSS, largest process | peak RSS, all |",
+        "|---|---:|---:|---:|",
     ]
     for run in report.runs:
-        text_only = "text-layer" in run.label
-        pages = report.text_pages if text_only else report.pages
-        name = run.label if run.label.startswith("bare") else f"poimija, {run.label}"
-        rows.append(
-            f"| {name} | {pages} | {run.seconds:.1f} | {pages / run.seconds:.1f} "
-            f"| {run.peak_rss_mb:.0f} MB | {run.peak_tree_rss_mb:.0f} MB |"
-        )
+        name = run.label if run.label.startswith(("bare", "pypdfium2")) else f"poimija, {run.label}"
+        memory = f"{run.peak_rss_mb:.0f} MB | {run.peak_tree_rss_mb:.0f} MB"
+        rows.append(f"| {name} | {run.seconds:.1f} | {memory} |")
     rows.append("")
     rows += [f"- {name.replace('_', ' ')}: **{value:.2f}×**" for name, value in ratio_items(report)]
     return "\n".join(rows)
@@ -286,18 +330,22 @@ def ratio_items(report: Report) -> list[tuple[str, float]]:
 def main(argv: list[str] | None = None) -> int:
     """Command line: inputs (default: the samples and the shared real PDFs), --json FILE."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("--real", nargs="*", type=Path, default=[REAL], help="the real PDFs")
+    parser.add_argument(
+        "--text", nargs="*", type=Path, default=TEXT_SOURCES, help="sources of text-layer files"
+    )
     parser.add_argument("--json", type=Path, help="also save the figures to this JSON file")
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     args = parser.parse_args(argv)
     workers = [int(n) for n in args.workers.split(",")]
-    report = benchmark(args.inputs, workers)
+    report = benchmark(args.real, args.text, workers)
     missing = [f"--{name}" for name, have in report.cli_features.items() if not have]
     if missing:
         print(f"note: `poimija run` has no {', '.join(missing)} yet; see the notes per run.\n")
     print(
-        f"{report.files} files, {report.pages} pages; OCR'd files: {len(report.ocr_files)} "
-        f"({', '.join(Path(f).name for f in report.ocr_files) or 'none'})\n"
+        f"real PDFs: {report.real_files} files, {report.real_pages} pages; text-layer files: "
+        f"{report.text_files}, {report.text_pages} pages; OCR'd files: "
+        f"{', '.join(Path(f).name for f in report.ocr_files) or 'none'}\n"
     )
     print(markdown(report))
     for run in report.runs:

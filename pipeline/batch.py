@@ -31,6 +31,9 @@ from pipeline.run import DocumentResult, FileError, Status
 from pipeline.rundir import check_inputs, locked, remove_leftovers, scratch, writing
 from pipeline.settings import Settings
 
+# Outputs whose absence makes a run write them all again even when nothing changed.
+_OUTPUT_FILES = ("documents.csv", "errors.csv", "records.jsonl")
+
 
 @dataclass(slots=True)
 class Plan:
@@ -39,6 +42,8 @@ class Plan:
     jobs: list[Job] = field(default_factory=list)
     skipped: list[Entry] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
+    # Skipped files whose size or mtime changed but not their bytes: (key, size, mtime_ns).
+    restat: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -107,18 +112,28 @@ def input_files(inputs: Iterable[Path], out_dir: Path) -> list[Path]:
 
 
 def plan(paths: Sequence[Path], entries: dict[str, Entry], settings: Settings) -> Plan:
-    """Decide per input whether to extract it (new, changed, forced, retried) or skip it."""
+    """Decide per input whether to extract it (new, changed, forced, retried) or skip it.
+
+    A file whose size and modification time are those stored is taken as unchanged without
+    reading it (as rsync and make do); the others, or all with `settings.checksum`, are hashed.
+    """
     current = fingerprint(settings)
     result = Plan()
     for path in paths:
         key = key_of(path)
+        entry = entries.get(key)
         try:
             stat = path.stat()
-            size, mtime_ns, sha256 = stat.st_size, stat.st_mtime_ns, sha256_of(path)
+            size, mtime_ns = stat.st_size, stat.st_mtime_ns
+            same_stat = entry is not None and (entry.size, entry.mtime_ns) == (size, mtime_ns)
+            if same_stat and not settings.checksum:
+                assert entry is not None
+                sha256 = entry.sha256
+            else:
+                sha256 = sha256_of(path)
         except OSError:
             # Unreadable now: extracting it records the reason as the file's error.
             size, mtime_ns, sha256 = 0, 0, ""
-        entry = entries.get(key)
         unchanged = entry is not None and entry.sha256 == sha256 and entry.fingerprint == current
         retry = entry is not None and (
             (settings.retry_failed and entry.status is not Status.SUCCESS)
@@ -129,6 +144,8 @@ def plan(paths: Sequence[Path], entries: dict[str, Entry], settings: Settings) -
         if unchanged and not settings.force and not retry:
             assert entry is not None
             result.skipped.append(entry)
+            if (entry.size, entry.mtime_ns) != (size, mtime_ns):
+                result.restat.append((key, size, mtime_ns))  # hashed once, not every run
         else:
             result.jobs.append(Job(path, key, size, mtime_ns, sha256))
     seen = {key_of(p) for p in paths}
@@ -158,6 +175,7 @@ def run_batch(
         todo = plan(paths, entries, settings)
         todo.gone = [key for key in todo.gone if key not in refused]
         pruned = manifest.remove(todo.gone) if settings.prune and todo.gone else 0
+        manifest.restat(todo.restat)
         skipped_failed = sum(1 for e in todo.skipped if e.status is Status.FAILURE)
         progress = progress or Progress(quiet=True)
         progress.start(
@@ -188,13 +206,28 @@ def run_batch(
             # Ctrl-C or SIGTERM: the files finished so far still make the outputs.
             interrupted = True
         results = manifest.results()
-        # Any failure while writing (DuckDB has errors of its own) is the run's, not a file's.
-        with _signals_deferred(), writing(f"the outputs to {out_dir}", (Exception,)):
-            # Marked incomplete first: a run killed midway leaves a folder known to be mixed.
-            freshness.begin(out_dir)
-            counts = write_outputs(out_dir, results)
-            _remove_stale(out_dir, results)
-            freshness.finish(out_dir)
+        state = manifest.state()
+        written = manifest.outputs_written()
+        # Nothing stored or dropped since the outputs were written (an unchanged re-run): they
+        # are current, and rewriting them is most of such a run's time.
+        current_outputs = (
+            written is not None
+            and written[0] == state
+            and all((out_dir / name).exists() for name in _OUTPUT_FILES)
+            and not freshness.stale(out_dir)  # nor touched since, nor left half-written
+        )
+        if current_outputs:
+            assert written is not None
+            counts = written[1]
+        else:
+            # Any failure while writing (DuckDB has errors of its own) is the run's, not a file's.
+            with _signals_deferred(), writing(f"the outputs to {out_dir}", (Exception,)):
+                # Marked incomplete first: a run killed midway leaves a folder known to be mixed.
+                freshness.begin(out_dir)
+                counts = write_outputs(out_dir, results)
+                _remove_stale(out_dir, results)
+                freshness.finish(out_dir)
+            manifest.record_outputs(state, counts)
     if interrupted:
         raise RunInterrupted(len(processed))
     processed.sort(key=lambda r: key_of(r.path))

@@ -135,7 +135,18 @@ def run_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Memory a worker process may allocate for a file (beyond the spaCy model); "
             f"0: no limit.  [default: {DEFAULT_MAX_MEMORY}]",
         ),
+        click.option(
+            "--reader",
+            type=click.Choice(["pdfium", "pdfplumber"]),
+            default=None,
+            help="PDF reader: pdfium (default; fast) or pdfplumber (the old, slower reader).",
+        ),
         click.option("--force", is_flag=True, help="Re-extract every file, changed or not."),
+        click.option(
+            "--checksum",
+            is_flag=True,
+            help="Hash every input to find changes (default: files whose size or mtime changed).",
+        ),
         click.option("--prune", is_flag=True, help="Drop files gone from the inputs."),
         click.option(
             "--retry-failed", is_flag=True, help="Re-extract unchanged files that failed."
@@ -159,11 +170,15 @@ def _settings(options: dict[str, Any]) -> Settings:
             raise click.UsageError(str(exc)) from None
     given: dict[str, Any] = {
         name: options[name]
-        for name in ("workers", "executor", "scheduler", "timeout", "max_memory")
+        for name in ("workers", "executor", "scheduler", "timeout", "max_memory", "reader")
         if options[name] is not None
     }
     given.update(
-        {name: True for name in ("force", "prune", "retry_failed", "strict") if options[name]}
+        {
+            name: True
+            for name in ("force", "prune", "retry_failed", "strict", "checksum")
+            if options[name]
+        }
     )
     try:
         settings = Settings(

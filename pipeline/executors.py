@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import extractors
+from pipeline import ocr
 from pipeline.errors import (
     ExecutorUnavailableError,
     FileTimeoutError,
@@ -75,6 +76,8 @@ def execute(
     With a time budget every file runs in a worker process, even with one worker: a file stuck
     in C code (PDFium, a decoder) ignores signals, and only a process can be ended from outside.
     """
+    if not jobs:
+        return  # nothing to extract: no spaCy load, no pool, no cluster
     if settings.executor == "dask":
         yield from _dask(jobs, settings)
     elif not jobs:
@@ -140,10 +143,12 @@ def _serial(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, Docu
         yield job, result
 
 
-def _init_worker(spacy_model: str | None, parent: int, max_memory: int) -> None:
+def _init_worker(spacy_model: str | None, parent: int, max_memory: int, ocr_slots: Any) -> None:
     die_with_parent(parent)
     # Tesseract starts a thread per core by default: with one file per core that oversubscribes.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # Each file OCRs up to -j pages at once; the workers share -j Tesseract slots between them.
+    ocr.share_slots(ocr_slots)
     # Ctrl-C and SIGTERM are the parent's to handle; it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -158,11 +163,12 @@ def _new_pool(workers: int, spacy_model: str | None, max_memory: int) -> Process
     methods = multiprocessing.get_all_start_methods()
     # fork shares the parent's loaded spaCy model instead of loading it again per worker.
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    slots = context.BoundedSemaphore(workers)
     return ProcessPoolExecutor(
         workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(spacy_model, os.getpid(), max_memory),
+        initargs=(spacy_model, os.getpid(), max_memory, slots),
     )
 
 

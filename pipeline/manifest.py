@@ -55,6 +55,11 @@ CREATE TABLE IF NOT EXISTS files (
     seconds REAL NOT NULL,
     processed_at TEXT NOT NULL,  -- ISO 8601, UTC
     structure TEXT               -- the document tree as JSON (version 2)
+);
+CREATE TABLE IF NOT EXISTS outputs (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL,         -- state() of the files the outputs were last written from
+    counts TEXT NOT NULL         -- {"table": rows, ...} as written
 )
 """
 
@@ -101,6 +106,7 @@ def fingerprint(settings: Settings) -> str:
         "libraries": {name: _version(name) for name in (*_LIBRARIES, settings.spacy_model)},
         "extractors": sorted(names),
         "ocr_lang": settings.ocr_lang,
+        "reader": settings.reader,
         "spacy_model": settings.spacy_model,
     }
     text = json.dumps(parts, sort_keys=True)
@@ -142,7 +148,7 @@ class Manifest:
                     f"{SCHEMA_VERSION}; delete it to re-extract everything"
                 )
             with self._db:
-                self._db.execute(_SCHEMA)
+                self._db.executescript(_SCHEMA)
                 self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.OperationalError as exc:
             # Cannot open or write (permissions, a full disk): deleting it would not help.
@@ -235,6 +241,38 @@ class Manifest:
             self._db.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
+            )
+
+    def restat(self, stats: Iterable[tuple[str, int, int]]) -> None:
+        """Store new (size, mtime_ns) for inputs whose bytes are unchanged: (key, size, mtime)."""
+        with self._db:
+            self._db.executemany(
+                "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                [(size, mtime_ns, key) for key, size, mtime_ns in stats],
+            )
+
+    def state(self) -> str:
+        """A digest of every stored result's identity (path, hash, fingerprint, status, time):
+        it changes whenever a result is stored or dropped."""
+        digest = hashlib.sha256()
+        rows = self._db.execute(
+            "SELECT path, sha256, fingerprint, status, processed_at FROM files ORDER BY path"
+        )
+        for row in rows:
+            digest.update("\0".join(row).encode())
+            digest.update(b"\n")
+        return digest.hexdigest()
+
+    def outputs_written(self) -> tuple[str, dict[str, int]] | None:
+        """The state the outputs were last written from, and their row counts; None if never."""
+        row = self._db.execute("SELECT state, counts FROM outputs WHERE id = 1").fetchone()
+        return None if row is None else (row[0], json.loads(row[1]))
+
+    def record_outputs(self, state: str, counts: dict[str, int]) -> None:
+        """Remember that the outputs now hold the results of `state`."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO outputs VALUES (1, ?, ?)", (state, json.dumps(counts))
             )
 
     def remove(self, keys: Iterable[str]) -> int:

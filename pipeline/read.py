@@ -1,4 +1,4 @@
-"""Read files into a typed `SourceDocument`: PDF via pdfplumber (OCR where no text), TXT, HTML."""
+"""Read PDF (PDFium or pdfplumber, OCR where no text), TXT and HTML into a `SourceDocument`."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from typing import Any, ClassVar
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.table import Table as FoundTable
 
-from pipeline import limits, ocr, textfile
+from pipeline import limits, ocr, pdfium_reader, textfile
 from pipeline.errors import (
     EmptyDocumentError,
     EncryptedDocumentError,
@@ -78,15 +79,25 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def read_document(
-    path: Path, *, password: str | None = None, ocr_lang: str = "fin+swe"
+    path: Path,
+    *,
+    password: str | None = None,
+    ocr_lang: str = "fin+swe",
+    reader: str = "pdfium",
+    ocr_workers: int = 1,
 ) -> SourceDocument:
-    """Read one file into a SourceDocument (pages of raw lines and tables; not yet cleaned)."""
+    """Read one file into a SourceDocument (pages of raw lines and tables; not yet cleaned).
+
+    `reader` "pdfium" reads PDFs with PDFium, "pdfplumber" with pdfplumber alone (slower; the
+    lines and tables are the same but for a few spaces, see tests/test_readers.py); up to
+    `ocr_workers` scanned pages are OCR'd at once.
+    """
     if path.stat().st_size == 0:
         raise EmptyDocumentError("file is empty (0 bytes)")
     fmt = sniff_format(path)
     doc = SourceDocument(path=str(path), sha256=sha256_of(path), format=fmt)
     if fmt is SourceFormat.PDF:
-        _read_pdf(path, doc, password=password, ocr_lang=ocr_lang)
+        _read_pdf(path, doc, password=password, ocr_lang=ocr_lang, reader=reader, jobs=ocr_workers)
     else:
         raw, warning = textfile.read_text(path)
         doc.warnings.extend([warning] if warning else [])
@@ -101,9 +112,52 @@ def read_document(
     return doc
 
 
-def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang: str) -> None:
+def _read_pdf(
+    path: Path, doc: SourceDocument, *, password: str | None, ocr_lang: str, reader: str, jobs: int
+) -> None:
+    scanned = None
+    if reader == "pdfium":
+        _check_limits(path, password)
+        scanned = _read_pdfium(path, doc, password)
+    if scanned is None:
+        scanned = _read_pdfplumber(path, doc, password)
+    if scanned:
+        _ocr(path, doc, scanned, ocr_lang, jobs)
+
+
+def _read_pdfium(path: Path, doc: SourceDocument, password: str | None) -> list[Page] | None:
+    """The pages read with PDFium and those to OCR; None when PDFium cannot read the file, so
+    that pdfplumber reads it (and says why it is unreadable, as it always has)."""
+    scanned: list[Page] = []
     try:
-        pdf = pdfplumber.open(path, password=password or "")
+        pdf = pdfium_reader.open_pdf(path, password)
+    except pdfium_reader.PdfiumError:
+        return None
+    try:
+        pages: list[Page] = []
+        for number, objects in enumerate(pdfium_reader.read_pages(pdf), start=1):
+            out = Page(number=number, width=objects.width, height=objects.height)
+            out.lines = lines_from_words(objects.words)
+            if objects.rulings >= _MIN_RULINGS:
+                out.tables = _tables(objects.words, pdfium_reader.find_tables(objects))
+            pages.append(out)
+            if _needs_ocr(out, objects):
+                scanned.append(out)
+        if not pages:
+            return None
+        doc.metadata = pdfium_reader.metadata(pdf)
+    except pdfium_reader.PdfiumError:
+        return None
+    finally:
+        pdf.close()
+    doc.pages = pages
+    return scanned
+
+
+def _open_pdfplumber(path: Path, password: str | None) -> Any:
+    """A pdfplumber PDF, or the error that says why the file cannot be opened."""
+    try:
+        return pdfplumber.open(path, password=password or "")
     except Exception as exc:  # pdfminer raises many types on damaged files
         # pdfplumber wraps pdfminer's exception; the wrapped one tells what went wrong.
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
@@ -114,6 +168,31 @@ def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang
             raise ReadError(f"corrupt PDF: {cause}") from None
         detail = f"{type(cause).__name__}: {cause}".rstrip(": ")
         raise ReadError(f"unreadable PDF: {detail}") from None
+
+
+def _check_limits(path: Path, password: str | None) -> None:
+    """The file's structure checked against the limits before any reader draws a page.
+
+    PDFium cannot be interrupted inside a loop of resources, so the walk is done by pdfminer,
+    which only follows the structure; a file pdfminer cannot open is left to the readers.
+    """
+    try:
+        pdf = _open_pdfplumber(path, password)
+    except (ReadError, EncryptedDocumentError):
+        return
+    try:
+        limits.check_pdf(pdf)
+    except LimitError:
+        raise
+    except Exception:
+        return  # a damaged structure: the reader that follows says what it is
+    finally:
+        _close(pdf)
+
+
+def _read_pdfplumber(path: Path, doc: SourceDocument, password: str | None) -> list[Page]:
+    """The pages read with pdfplumber and those to OCR."""
+    pdf = _open_pdfplumber(path, password)
     scanned: list[Page] = []
     try:
         doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
@@ -137,8 +216,7 @@ def _read_pdf(path: Path, doc: SourceDocument, *, password: str | None, ocr_lang
                 scanned.append(out)
     finally:
         _close(pdf)
-    if scanned:
-        _ocr(path, doc, scanned, ocr_lang)
+    return scanned
 
 
 def _close(pdf: Any) -> None:
@@ -159,11 +237,11 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
     objects = page_objects(page)
     out.lines = lines_from_words(objects.words)
     if objects.rulings >= _MIN_RULINGS:
-        out.tables = _tables(page, objects)
+        out.tables = _tables(objects.words, find_tables(page, objects))
     return out, _needs_ocr(out, objects)
 
 
-def _needs_ocr(page: Page, objects: PageObjects) -> bool:
+def _needs_ocr(page: Page, objects: PageObjects | pdfium_reader.PdfiumPage) -> bool:
     """A page needs OCR when it has (almost) no text but images cover much of it (a scan)."""
     if not objects.words:
         return True
@@ -173,7 +251,7 @@ def _needs_ocr(page: Page, objects: PageObjects) -> bool:
     return objects.image_area > 0.4 * (page.width * page.height)
 
 
-def _ocr(path: Path, doc: SourceDocument, scanned: list[Page], ocr_lang: str) -> None:
+def _ocr(path: Path, doc: SourceDocument, scanned: list[Page], ocr_lang: str, jobs: int) -> None:
     """OCR the scanned pages at once, with Finnish alone when the text pages clearly are Finnish."""
     numbers = {page.number for page in scanned}
     text_layer = "\n".join(
@@ -181,7 +259,9 @@ def _ocr(path: Path, doc: SourceDocument, scanned: list[Page], ocr_lang: str) ->
     )
     lang = ocr.languages_for(text_layer, ocr_lang)
     sizes = [(page.number - 1, page.width, page.height) for page in scanned]
-    for page, result in zip(scanned, ocr.ocr_pdf_pages(path, sizes, lang=lang), strict=True):
+    for page, result in zip(
+        scanned, ocr.ocr_pdf_pages(path, sizes, lang=lang, workers=jobs), strict=True
+    ):
         if result.warning and result.warning not in doc.warnings:
             doc.warnings.append(result.warning)
         if result.words is not None:
@@ -240,18 +320,17 @@ def _make_line(words: list[dict[str, Any]]) -> Line:
     )
 
 
-def _tables(page: Any, objects: PageObjects) -> list[Table]:
+def _tables(words: list[dict[str, Any]], found: list[FoundTable]) -> list[Table]:
     """Ruled tables with each cell's text gathered from the page's words (no re-extraction)."""
     tables: list[Table] = []
-    words = objects.words
     # Word centres once per page, not once per cell (pages with big tables have thousands).
     centres = [
         ((float(w["x0"]) + float(w["x1"])) / 2, (float(w["top"]) + float(w["bottom"])) / 2)
         for w in words
     ]
-    for found in find_tables(page, objects):
+    for table in found:
         rows: list[list[TableCell | None]] = []
-        for row in found.rows:
+        for row in table.rows:
             cells: list[TableCell | None] = []
             for bbox in row.cells:
                 if bbox is None:
@@ -267,7 +346,7 @@ def _tables(page: Any, objects: PageObjects) -> list[Table]:
                 cells.append(TableCell(text=text, bbox=box))
             rows.append(cells)
         if rows:
-            x0, top, x1, bottom = (float(v) for v in found.bbox)
+            x0, top, x1, bottom = (float(v) for v in table.bbox)
             tables.append(Table(bbox=(x0, top, x1, bottom), rows=rows))
     return tables
 

@@ -90,7 +90,11 @@ class _State:
 
 def _read(state: _State) -> None:
     state.source = read.read_document(
-        state.path, password=state.settings.password, ocr_lang=state.settings.ocr_lang
+        state.path,
+        password=state.settings.password,
+        ocr_lang=state.settings.ocr_lang,
+        reader=state.settings.reader,
+        ocr_workers=state.settings.workers,
     )
 
 

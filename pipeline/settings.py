@@ -54,6 +54,13 @@ class Settings(BaseSettings):
         "(the spaCy model); 0: no limit",
     )
     force: bool = Field(default=False, description="re-extract every file, changed or not")
+    reader: Literal["pdfium", "pdfplumber"] = Field(
+        default="pdfium", description="PDF reader: pdfium (fast) or pdfplumber (the old reader)"
+    )
+    checksum: bool = Field(
+        default=False,
+        description="hash every input to find changes, not only those whose size or mtime changed",
+    )
     prune: bool = Field(
         default=False, description="drop files no longer among the inputs from the outputs"
     )

@@ -264,7 +264,7 @@ def damaged(tmp_path: Path) -> Path:
 
 
 def test_pdf_that_makes_the_parser_raise_gives_one_row(damaged: Path, tmp_path: Path) -> None:
-    report = run_batch([damaged], settings(tmp_path / "out"))
+    report = run_batch([damaged], settings(tmp_path / "out", reader="pdfplumber"))
     errors = {Path(e.file).name: e for r in report.results for e in r.errors}
     assert set(errors) == {"rotate.pdf", "mediabox.pdf"}
     for error in errors.values():
@@ -273,13 +273,24 @@ def test_pdf_that_makes_the_parser_raise_gives_one_row(damaged: Path, tmp_path: 
 
 
 def test_pdf_that_makes_the_parser_raise_is_a_read_error(damaged: Path, tmp_path: Path) -> None:
-    report = run_batch([damaged], settings(tmp_path / "out"))
+    report = run_batch([damaged], settings(tmp_path / "out", reader="pdfplumber"))
     errors = {Path(e.file).name: e for r in report.results for e in r.errors}
     assert errors["rotate.pdf"].error_type == "ReadError"
     assert errors["rotate.pdf"].message == (
         "corrupt PDF page tree: TypeError: unsupported operand type(s) for %: 'PSKeyword' and 'int'"
     )
     assert errors["mediabox.pdf"].error_type == "ReadError"
+
+
+def test_pdfium_reads_what_makes_pdfminer_raise(damaged: Path, tmp_path: Path) -> None:
+    # PDFium (the default reader) takes the damaged /Rotate and /MediaBox as their defaults.
+    report = run_batch([damaged], settings(tmp_path / "out"))
+    assert [e for r in report.results for e in r.errors] == []
+    assert sorted(r.path.name for r in report.results if r.document) == [
+        "good.pdf",
+        "mediabox.pdf",
+        "rotate.pdf",
+    ]
 
 
 @pytest.fixture

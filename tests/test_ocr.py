@@ -1,0 +1,37 @@
+"""OCR of one file on several Tesseracts at once reads what one Tesseract reads (issue 21)."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from pipeline import ocr
+from tests.conftest import SAMPLES
+
+SCANNED = SAMPLES / "005_porvoo_kh_2024-01-22_skannattu.pdf"
+A4 = (595.2756, 841.8898)
+
+
+@pytest.mark.skipif(not ocr.tesseract_languages(), reason="Tesseract is not installed")
+def test_pages_read_in_parallel_equal_pages_read_one_by_one() -> None:
+    pages = [(0, *A4), (1, *A4)]
+    serial = ocr.ocr_pdf_pages(SCANNED, pages, lang="fin", workers=1)
+    parallel = ocr.ocr_pdf_pages(SCANNED, pages, lang="fin", workers=2)
+    assert [r.words for r in parallel] == [r.words for r in serial]
+    texts = [" ".join(str(w["text"]) for w in r.words or []) for r in serial]
+    assert "Kaupunginhallitus" in texts[0]
+    assert all(r.warning is None for r in serial)
+
+
+@pytest.mark.skipif(not ocr.tesseract_languages(), reason="Tesseract is not installed")
+def test_shared_slots_are_taken_and_given_back() -> None:
+    # A pool's workers share -j slots: with one slot, two pages still both get read.
+    slots = multiprocessing.get_context("fork").BoundedSemaphore(1)
+    ocr.share_slots(slots)
+    try:
+        results = ocr.ocr_pdf_pages(SCANNED, [(0, *A4), (1, *A4)], lang="fin", workers=2)
+    finally:
+        ocr.share_slots(None)
+    assert all(r.words for r in results)
+    assert slots.acquire(block=False)  # the slot was released after the last page
