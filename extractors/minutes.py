@@ -152,9 +152,17 @@ def split_items(
             items[h.section] = item
             order.append(h.section)
             continue
-        # Keep the richest span (a table of contents line has no labels and little text),
-        # but remember body and date from whichever heading printed them.
-        richer = item if _weight(item) > _weight(known) else known
+        # Keep the span of these minutes' own stage (its heading names their meeting), else
+        # the richest (a table of contents line has no labels and little text); remember
+        # body, date and title from whichever heading printed them.
+        own = [x for x in (known, item) if meeting_date and x.meeting_date == meeting_date]
+        if own and _weight(own[-1]) > 0:
+            richer = own[-1]
+        else:
+            richer = item if _weight(item) > _weight(known) else known
+        other = known if richer is item else item
+        if not richer.head_lines:
+            richer.head_lines = other.head_lines
         richer.body = richer.body or known.body or item.body
         richer.meeting_date = richer.meeting_date or known.meeting_date or item.meeting_date
         items[h.section] = richer
