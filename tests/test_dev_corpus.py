@@ -146,3 +146,31 @@ def test_a_failing_structure_stage_costs_only_themes_and_actions(
     assert [d.section for d in result.records["decisions"]] == ["81"]
     assert result.records["funding"] and not result.records.get("themes")
     assert result.structure is None
+
+
+@pytest.mark.parametrize(
+    ("name", "sections", "outcomes"),
+    [
+        # Council minutes whose items print the board's earlier handling (`Kunnanhallitus
+        # 03.02.2025 § 30`, `Kaupunginhallitus 11.8.2025 § 201`): those are stages of the
+        # council's items, and the council's own decision gives the outcome.
+        (
+            "d17_tuusula_kv_2025_02_17.pdf",
+            ["5", "6", "7", "8", "9", "10"],
+            {"8": "amended", "9": "returned"},
+        ),
+        (
+            "d21_imatra_kv_2025_08_25.pdf",
+            ["58", "59", "60", "61", "62", "63"],
+            {"60": "amended"},
+        ),
+    ],
+)
+def test_earlier_handling_stages_are_no_decisions(
+    dev_run: RunOutput, name: str, sections: list[str], outcomes: dict[str, str]
+) -> None:
+    result = dev_run.by_source()[name]
+    decisions = result.records["decisions"]
+    assert [d.section for d in decisions] == sections
+    got = {d.section: str(d.outcome) for d in decisions}
+    assert {s: got[s] for s in outcomes} == outcomes
