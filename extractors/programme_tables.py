@@ -101,7 +101,7 @@ def _row_action(reader: Collector, row: Row, columns: Columns, theme: ThemeDraft
     cells, printed = row.joined(), row.texts()
     if columns.text >= len(cells) or not cells[columns.text].strip():
         return
-    fields = _row_fields(cells, printed, columns)
+    fields = _row_fields(row, columns)
     bullets = cell_items(printed[columns.text])
     if columns.theme is not None and len(bullets) >= 2 and "•" in printed[columns.text]:
         texts = bullets
@@ -115,11 +115,22 @@ def _row_action(reader: Collector, row: Row, columns: Columns, theme: ThemeDraft
             reader.actions[-1].audience = columns.audience
 
 
-def _row_fields(cells: list[str], printed: list[str], columns: Columns) -> Fields:
-    """The fields a table row gives in its columns: years marked, owner, schedule, status."""
+def _row_fields(row: Row, columns: Columns) -> Fields:
+    """The fields a table row gives in its columns: years marked, owner, schedule, status.
+
+    A year column's cell is marked by a sign (`x`, `■`) or by a shade, unless the row's text
+    cell is shaded too (rows striped for reading, not years marked).
+    """
+    cells, printed = row.joined(), row.texts()
     fields = Fields()
+    shades = [c is not None and c.shaded for c in row.cells]
+    striped = columns.text < len(shades) and shades[columns.text]
     fields.years = sorted(
-        {year for i, year in columns.years.items() if i < len(cells) and _marked(cells[i])}
+        {
+            year
+            for i, year in columns.years.items()
+            if i < len(cells) and (_marked(cells[i]) or (shades[i] and not striped))
+        }
     )
     if columns.responsible is not None and columns.responsible < len(cells):
         fields.responsible = split_units(cells[columns.responsible])

@@ -61,6 +61,7 @@ class PdfiumPage:
     image_area: float = 0.0  # sum of the images' areas, in square points
     rulings: int = 0  # lines + rects + edges, as pdfplumber would count them
     edges: list[dict[str, Any]] = field(default_factory=list)  # in pdfplumber's `page.edges` order
+    fills: list[tuple[float, float, float, float]] = field(default_factory=list)  # coloured boxes
 
 
 def open_pdf(path: Path, password: str | None) -> pypdfium2.PdfDocument:
@@ -306,8 +307,13 @@ class _Graphics:
         if not fill.value and not stroke.value:
             return  # a clipping path: pdfminer paints nothing for it
         matrix = self._object_matrix(obj, parent)
+        coloured = fill.value and _coloured(obj)
         for shape, points in self._subpaths(obj, matrix):
-            self._shape(shape, [self.space.point(x, y) for x, y in points])
+            pts = [self.space.point(x, y) for x, y in points]
+            if coloured and len(pts) >= 4:
+                xs, tops = [p[0] for p in pts], [p[1] for p in pts]
+                self.out.fills.append((min(xs), min(tops), max(xs), max(tops)))
+            self._shape(shape, pts)
 
     def _subpaths(self, obj: Any, matrix: Matrix) -> list[tuple[str, list[Point]]]:
         """The path as pdfminer's operator letters and end points, one entry per subpath."""
@@ -361,6 +367,15 @@ class _Graphics:
         curve = _box("curve", pts)
         curve["pts"] = pts
         self.curves.append(curve)
+
+
+def _coloured(obj: Any) -> bool:
+    """Whether a path is filled with a visible colour other than white (a shaded cell)."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    refs = (ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, *refs):
+        return False
+    return a.value > 0 and r.value + g.value + b.value < 3 * 235
 
 
 def _box(kind: str, pts: list[Point], height: float | None = None) -> dict[str, Any]:

@@ -11,7 +11,7 @@ are built only for pages whose rulings make them worth a table search.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from unicodedata import normalize
 
@@ -36,6 +36,7 @@ class PageObjects:
     image_area: float  # sum of the images' areas, in square points
     rulings: int  # lines + rects + edges, as pdfplumber would count them
     graphics: list[LTCurve]  # the lines, rects and curves, in layout order
+    fills: list[tuple[float, float, float, float]] = field(default_factory=list)  # coloured
 
 
 def page_objects(page: Any) -> PageObjects:
@@ -68,7 +69,31 @@ def page_objects(page: Any) -> PageObjects:
     # page.edges holds one edge per line, four per rect and one per curve segment.
     rulings = lines + rects + (lines + 4 * rects + curve_edges)
     words = WordExtractor(extra_attrs=list(WORD_ATTRS)).extract_words(chars)
-    return PageObjects(words=words, image_area=image_area, rulings=rulings, graphics=graphics)
+    fills = [_top_box(obj, height, mb_top) for obj in graphics if _coloured(obj)]
+    return PageObjects(
+        words=words, image_area=image_area, rulings=rulings, graphics=graphics, fills=fills
+    )
+
+
+def _coloured(obj: LTCurve) -> bool:
+    """A filled shape of a visible colour other than white (a shaded cell)."""
+    if not obj.fill:
+        return False
+    colour = obj.non_stroking_color
+    if colour is None:
+        return True  # the default fill colour is black
+    raw: list[Any] = list(colour) if isinstance(colour, (list, tuple)) else [colour]
+    if not all(isinstance(v, (int, float)) for v in raw):
+        return False  # a pattern: not a plain shade
+    values = [float(v) for v in raw]
+    if len(values) == 4:  # CMYK: white is no ink at all
+        return sum(values) > 0.08
+    return sum(values) / len(values) < 235 / 255
+
+
+def _top_box(obj: LTCurve, height: float, mb_top: float) -> tuple[float, float, float, float]:
+    """The shape's box from the page's top-left, as pdfplumber measures it."""
+    return (obj.x0, (height - obj.y1) + mb_top, obj.x1, (height - obj.y0) + mb_top)
 
 
 def find_tables(page: Any, objects: PageObjects) -> list[Table]:

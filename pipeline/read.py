@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from statistics import median
@@ -139,7 +139,8 @@ def _read_pdfium(path: Path, doc: SourceDocument, password: str | None) -> list[
             out = Page(number=number, width=objects.width, height=objects.height)
             out.lines = lines_from_words(objects.words)
             if objects.rulings >= _MIN_RULINGS:
-                out.tables = _tables(objects.words, pdfium_reader.find_tables(objects))
+                found = pdfium_reader.find_tables(objects)
+                out.tables = _tables(objects.words, found, objects.fills)
             pages.append(out)
             if _needs_ocr(out, objects):
                 scanned.append(out)
@@ -237,7 +238,7 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
     objects = page_objects(page)
     out.lines = lines_from_words(objects.words)
     if objects.rulings >= _MIN_RULINGS:
-        out.tables = _tables(objects.words, find_tables(page, objects))
+        out.tables = _tables(objects.words, find_tables(page, objects), objects.fills)
     return out, _needs_ocr(out, objects)
 
 
@@ -320,8 +321,13 @@ def _make_line(words: list[dict[str, Any]]) -> Line:
     )
 
 
-def _tables(words: list[dict[str, Any]], found: list[FoundTable]) -> list[Table]:
-    """Ruled tables with each cell's text gathered from the page's words (no re-extraction)."""
+def _tables(
+    words: list[dict[str, Any]],
+    found: list[FoundTable],
+    fills: Sequence[tuple[float, float, float, float]] = (),
+) -> list[Table]:
+    """Ruled tables with each cell's text gathered from the page's words (no re-extraction),
+    and whether a coloured box fills the cell (a shaded year in a grid)."""
     tables: list[Table] = []
     # Word centres once per page, not once per cell (pages with big tables have thousands).
     centres = [
@@ -343,12 +349,25 @@ def _tables(words: list[dict[str, Any]], found: list[FoundTable]) -> list[Table]
                     if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
                 ]
                 text = "\n".join(line.text for line in lines_from_words(inside)) if inside else ""
-                cells.append(TableCell(text=text, bbox=box))
+                cells.append(TableCell(text=text, bbox=box, shaded=_filled(box, fills)))
             rows.append(cells)
         if rows:
             x0, top, x1, bottom = (float(v) for v in table.bbox)
             tables.append(Table(bbox=(x0, top, x1, bottom), rows=rows))
     return tables
+
+
+def _filled(
+    box: tuple[float, float, float, float], fills: Sequence[tuple[float, float, float, float]]
+) -> bool:
+    """Whether a coloured box covers the cell's centre without being much larger than the cell
+    (a page or a table background is no shading of one cell)."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    area = max((box[2] - box[0]) * (box[3] - box[1]), 1.0)
+    return any(
+        f[0] <= cx <= f[2] and f[1] <= cy <= f[3] and (f[2] - f[0]) * (f[3] - f[1]) <= 4 * area
+        for f in fills
+    )
 
 
 def _text_pages(text: str) -> list[Page]:

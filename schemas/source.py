@@ -50,6 +50,7 @@ class TableCell:
 
     text: str
     bbox: tuple[float, float, float, float]
+    shaded: bool = False  # filled with a colour (a grid's mark for a year or a quarter)
 
 
 @dataclass(slots=True)

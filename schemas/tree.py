@@ -107,6 +107,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     bold: bool = False
+    shaded: bool = False  # filled with a colour: in a grid, a mark
 
 
 @dataclass(slots=True, kw_only=True)

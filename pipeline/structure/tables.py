@@ -59,7 +59,11 @@ def from_ruled(table: RuledTable, page: Page) -> TableBlock:
             inside = [ln for ln in page.lines if _centre_in(ln, cell.bbox)]
             # A cell whose text the page's lines do not show counts as bold (unknown).
             bold = all(ln.bold for ln in inside)
-            cells.append(Cell(text=cell.text, bbox=cell.bbox, page=page.number, bold=bold))
+            cells.append(
+                Cell(
+                    text=cell.text, bbox=cell.bbox, page=page.number, bold=bold, shaded=cell.shaded
+                )
+            )
         rows.append(Row(cells=cells, page=page.number))
     header: list[Row] = []
     while rows and _bold_row(rows[0]) and not _lone_cell(rows[0]) and len(header) < 3:
