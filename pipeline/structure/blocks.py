@@ -29,6 +29,7 @@ from pipeline.structure.tables import (
 )
 from pipeline.structure.timeline import (
     add_timeline_row,
+    axis_top,
     is_year_header,
     merge_all,
     timeline_end,
@@ -58,12 +59,23 @@ def page_blocks(page: Page, body: float) -> PageBlocks:
     """Read one page into blocks: ruled and unruled tables, headings, items, fields, text."""
     out = PageBlocks(page.number)
     lines = [ln for ln in page.lines if ln.kind is not LineKind.FURNITURE]
-    # On a slide set in big type throughout, the page's own body size tells headings apart.
-    body = min(body, _page_body(lines))
+    # A page with enough text of its own is judged by its own body size: a slide set in big
+    # type, or a page beside pages of small print, would be misread by the document's.
+    body = _page_body(lines) or body
     ruled = [from_ruled(t, page) for t in page.tables if not is_frame(t) and not is_label_table(t)]
     taken = {id(ln) for table in ruled for ln in table.lines}
     rest = [ln for ln in lines if id(ln) not in taken]
-    ordered = reading_order(rest, page.width)
+    # Under a time axis the page is a chart: its rows are read across (a project and its
+    # status), never as columns.
+    axis = axis_top(rest)
+    if axis is None:
+        ordered = reading_order(rest, page.width)
+    else:
+        chart = [ln for ln in rest if ln.top >= axis - 1]
+        above = [ln for ln in rest if ln.top < axis - 1]
+        ordered = reading_order(above, page.width) + sorted(
+            chart, key=lambda ln: (round(ln.top), ln.x0)
+        )
     rows = _labels_apart(physical_rows(ordered))
     for row in rows:
         row.parts = _join_keys(row.parts)
@@ -236,13 +248,14 @@ def _add_line(out: PageBlocks, line: Line, aside: Line | None, body: float) -> N
     blocks.append(_paragraph(line, out.page))
 
 
-def _page_body(lines: list[Line]) -> float:
-    """The median font size of a page's text, weighted by length (inf for a page of few lines)."""
+def _page_body(lines: list[Line]) -> float | None:
+    """The median font size of a page's text, weighted by length; None for a page of too little
+    text to tell (a title page, a slide of a few words)."""
     sizes = [
         ln.font_size for ln in lines for _ in range(max(1, len(ln.text) // 20)) if ln.font_size
     ]
-    if len(lines) < 6 or not sizes:
-        return float("inf")
+    if len(lines) < 6 or len(sizes) < 12:
+        return None
     return sorted(sizes)[len(sizes) // 2]
 
 

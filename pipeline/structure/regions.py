@@ -69,9 +69,10 @@ def reading_order(lines: list[Line], width: float, depth: int = 0) -> list[Line]
     x, band_top, band_bottom = split
     above = [ln for ln in ordered if ln.bottom <= band_top + 1 and not _beside(ln, x)]
     below = [ln for ln in ordered if ln.top >= band_bottom - 1 and not _beside(ln, x)]
-    middle = [ln for ln in ordered if ln not in above and ln not in below]
+    outside = {id(ln) for ln in above + below}
+    middle = [ln for ln in ordered if id(ln) not in outside]
     left = [ln for ln in middle if ln.x0 < x]
-    right = [ln for ln in middle if ln not in left]
+    right = [ln for ln in middle if ln.x0 >= x]
     return (
         above
         + reading_order(left, width, depth + 1)
@@ -84,24 +85,53 @@ def _beside(line: Line, x: float) -> bool:
     return line.x1 <= x or line.x0 >= x
 
 
-def _gutter(lines: list[Line], width: float) -> tuple[float, float, float] | None:
-    """(x, top, bottom) of the widest-supported column gutter, or None."""
+def _gutter(
+    lines: list[Line], width: float, *, nested: bool = False
+) -> tuple[float, float, float] | None:
+    """(x, top, bottom) of the widest-supported column gutter, or None.
+
+    `nested` looks for a gutter inside one side of another: it skips the test for table cells
+    on each side, which would look for gutters again (and again, exponentially).
+    """
     best: tuple[int, float, float, float] | None = None
     left_edge = min(ln.x0 for ln in lines)
     right_edge = max(ln.x1 for ln in lines)
     span = right_edge - left_edge
     if span < width * 0.4:
         return None
-    x = left_edge + span * 0.2
-    while x < left_edge + span * 0.8:
-        found = _gutter_at(lines, x)
+    for x in _candidates(lines, left_edge + span * 0.2, left_edge + span * 0.8):
+        found = _gutter_at(lines, x, nested=nested)
         if found is not None and (best is None or found[0] > best[0]):
             best = (found[0], x, found[1], found[2])
-        x += 3.0
     return (best[1], best[2], best[3]) if best else None
 
 
-def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
+def _candidates(lines: list[Line], low: float, high: float) -> list[float]:
+    """Where a gutter can be: the middle of each stretch of x that no narrow line covers.
+
+    Lines wider than most of the span (a title over both columns) are left out here: whether
+    they cross a gutter is checked against its band later.
+    """
+    span = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    spans = sorted((ln.x0 - 2, ln.x1 + 2) for ln in lines if ln.x1 - ln.x0 < 0.6 * span)
+    out: list[float] = []
+    reach = low
+    for x0, x1 in spans:
+        if x0 > reach and x0 > low:
+            middle = (reach + min(x0, high)) / 2
+            if low <= middle <= high:
+                out.append(middle)
+        reach = max(reach, x1)
+        if reach >= high:
+            break
+    if reach < high:
+        out.append((reach + high) / 2)
+    return out
+
+
+def _gutter_at(
+    lines: list[Line], x: float, *, nested: bool = False
+) -> tuple[int, float, float] | None:
     left = [ln for ln in lines if ln.x1 <= x - 2]
     right = [ln for ln in lines if ln.x0 >= x + 2]
     if len(left) < 3 or len(right) < 3:
@@ -122,12 +152,13 @@ def _gutter_at(lines: list[Line], x: float) -> tuple[int, float, float] | None:
     # A side whose baselines hold several fragments is a table's cells, not a column; so is
     # a stretch whose baselines line up both ways across the gutter, unless each side is a
     # bulleted list of its own (lists set side by side).
-    if _cells(band_left) or _cells(band_right):
+    prose = _prose(band_left) and _prose(band_right)
+    if not nested and not prose and (_cells(band_left) or _cells(band_right)):
         return None
     if _marks(band_left) >= 2 or _marks(band_right) >= 2:
         return None  # marks under year columns: a grid
     if min(_aligned(band_left, band_right), _aligned(band_right, band_left)) > 0.7 and not (
-        _opens_block(band_left) and _opens_block(band_right)
+        prose or (_opens_block(band_left) and _opens_block(band_right))
     ):
         return None
     # Short lines at the right, each beside a line at the left, are asides (statuses, page
@@ -162,7 +193,13 @@ def _cells(lines: list[Line]) -> bool:
     if _multi_rows(lines) < 2:
         return False
     span = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
-    return _gutter(lines, span) is None
+    return _gutter(lines, span, nested=True) is None
+
+
+def _prose(lines: list[Line]) -> bool:
+    """Running text: most lines hold five words or more (a table's cells are short)."""
+    words = sorted(len(ln.text.split()) for ln in lines)
+    return len(words) >= 4 and words[len(words) // 2] >= 5
 
 
 def _multi_rows(lines: list[Line]) -> int:

@@ -258,6 +258,13 @@ def _logical_rows(rows: list[PhysicalRow]) -> list[list[PhysicalRow]]:
     gaps = [b.top - a.bottom for a, b in pairwise(rows)]
     height = median([p.height for r in rows for p in r.parts])
     threshold = min(gaps, default=0.0) + max(2.5, 0.45 * height)
+    plain = [
+        gap
+        for gap, (a, b) in zip(gaps, pairwise(rows), strict=True)
+        if not all(p.bold for p in a.parts) and not all(p.bold for p in b.parts)
+    ]
+    if plain and max(plain) - min(plain) < 1.5:
+        threshold = min(plain) - 1  # body rows set at one spacing throughout: no cell wraps
     out: list[list[PhysicalRow]] = [[rows[0]]]
     for gap, row in zip(gaps, rows[1:], strict=True):
         alone_bold = len(row.parts) == 1 and row.parts[0].bold

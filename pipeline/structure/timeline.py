@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.structure.regions import PhysicalRow, merge_lines
+from pipeline.structure.lines import is_heading, split_marker
+from pipeline.structure.regions import PhysicalRow, merge_lines, physical_rows
 from schemas.source import Line
 from schemas.tree import Item, union
 
@@ -31,16 +32,27 @@ def is_year_header(row: PhysicalRow) -> bool:
 
 
 def timeline_end(rows: list[PhysicalRow], start: int, width: float, body: float) -> int:
-    """Where the rows under a time axis end: at a big heading, a wide gap or the page end."""
+    """Where the rows under a time axis end: at a heading, a bulleted line, a wide gap or the
+    page end (a chart's rows are neither headings nor bullets)."""
     end = start
     while end < len(rows):
         row = rows[end]
-        if end > start and row.top - rows[end - 1].bottom > 3 * max(row.parts[0].height, 6.0):
+        first = row.parts[0]
+        if end > start and row.top - rows[end - 1].bottom > 3 * max(first.height, 6.0):
             break
-        if any(p.font_size >= body + 4 for p in row.parts):
+        if is_heading(first, body) or split_marker(first.text)[0]:
             break
         end += 1
     return end
+
+
+def axis_top(lines: list[Line]) -> float | None:
+    """The top of the page's first time axis (a row of years alone), if it has one."""
+    for row in physical_rows(sorted(lines, key=lambda ln: (round(ln.top), ln.x0))):
+        row.parts.sort(key=lambda p: p.x0)
+        if is_year_header(row):
+            return row.top
+    return None
 
 
 def merge_all(lines: list[Line]) -> Line:
