@@ -1,8 +1,8 @@
 """An action's fields from wherever the document puts them, and its text without them.
 
     field lines      Vastuu: tietohallinto · Aikataulu: 2025–2026 · Tila: käynnissä
-    parentheses      … laajentaminen (vastuu: tekninen toimi, 2026)      … alustalle (2025–2026)
-    a dash tail      … Kangasala-sovellukseen (2025–2026) – Digi- ja tietohallintopalvelut
+    parentheses      … uudistus (vastuu: tekninen toimi, 2026)      … käyttöönotto (2025–2026)
+    a dash tail      … mobiilisovellus (2025–2026) – Asiakaspalvelu ja viestintä
     sentences        Työstä vastaavat X ja Y, ja se toteutetaan 2025–2026.
     an aside         ● Valmis 100 %   (the status printed apart at the right)
 

@@ -42,9 +42,13 @@ _ROLE_STEMS = {
     "text": ("åtgärd", "projekt", "insats"),
     "responsible": ("ansvar",),
     "metrics": ("mätare", "indikator", "mittari"),
-    "theme": ("tema", "fokusområde", "insatsområde", "möjliggörare", "mål"),
+    "theme": ("tema", "fokusområde", "insatsområde", "möjliggörare", "målsättning"),
     "status": ("läge", "status", "tila"),
-    "years": ("tidtabell", "tidsplan", "år", "aikataulu"),
+    "years": ("tidtabell", "tidsplan", "aikataulu"),
+}
+_ROLE_WORDS = {
+    "theme": frozenset({"mål", "målet", "målen", "målens"}),
+    "years": frozenset({"år", "året", "åren", "årtal"}),
 }
 _AUDIENCE = {
     "asukas": Audience.RESIDENTS,
@@ -89,6 +93,11 @@ def role(text: str) -> str | None:
         for name, stems in _ROLE_STEMS.items():
             if any(lowered.startswith(stem) for stem in stems) and not parts:
                 return name
+        # Short Swedish words only as whole words and their inflections ("Målgrupp" is not a
+        # goal, "Årlig kostnad" no year column).
+        for name, forms in _ROLE_WORDS.items():
+            if lowered in forms:
+                return name
     return None
 
 
@@ -100,7 +109,8 @@ def theme_kind(text: str) -> ThemeKind:
         lowered = word.lower()
         if base == "mahdollistaja" or head == "mahdollistaja" or lowered.startswith("möjliggör"):
             return ThemeKind.ENABLER
-        if base in ("tavoite", "päämäärä") or head == "tavoite" or lowered.startswith("mål"):
+        swedish_goal = lowered in ("mål", "målet", "målen") or lowered.startswith("målsättning")
+        if base in ("tavoite", "päämäärä") or head == "tavoite" or swedish_goal:
             return ThemeKind.GOAL
     return ThemeKind.THEME
 

@@ -17,7 +17,6 @@ class ThemeDraft:
     quote: str
     ordinal: str | None = None
     description: str | None = None
-    top: float = 0.0  # position on its page, for document order
     rank: int = 0  # how structural the finding is: lower wins when the same theme is found twice
 
 

@@ -79,6 +79,8 @@ def _cued_sections(reader: Collector, scope: Section) -> None:
         if kind is None:
             continue
         following = [n for n in nodes[i + 1 :] if isinstance(n, Section)]
+        if following:  # the numbered run is of one level: 1, 2, 3, with 1.1 … between
+            following = [s for s in following if s.level == following[0].level]
         expected = 1
         for section in following:
             ordinal, _ = strip_cue(section.title, section.ordinal)
@@ -163,9 +165,6 @@ def _read_section(
         if tables and all(names_themes(t) for t in tables if table_columns(t)):
             _read_section(reader, sub, theme, kind)
         elif _direct_actions(sub):
-            if theme is not None and not _direct_actions(sub) and not sub.sections():
-                _read_section(reader, sub, theme, kind)
-                continue
             found = reader.theme(_section_theme(sub, _kind_of(sub, kind)))
             _read_section(reader, sub, found, kind)
         else:
@@ -222,7 +221,7 @@ def _cue_block(reader: Collector, section: Section, kind: ThemeKind) -> None:
 
 
 def _field_theme(reader: Collector, node: Field) -> None:
-    """A field whose key is a cue ("Mahdollistaja A: Turvallinen ICT – …"): a theme entry."""
+    """A field whose key is a cue ("Mahdollistaja B: Luotettava tekniikka – …"): a theme."""
     if len(node.key.split()) > 3 or not node.key[:1].isupper():
         return
     kind = cue_kind(node.key.split()[0])

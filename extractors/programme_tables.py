@@ -41,10 +41,11 @@ def read_table(reader: Collector, table: TableBlock, theme: ThemeDraft | None) -
     if columns is None:
         return
     rows = table.rows
-    if not table.header and rows and header_columns(rows[0].texts()) is not None:
-        rows = rows[1:]
-    current = theme
     header = [" ".join(h.split()) for h in table.header_texts()] if table.header else []
+    if not table.header and rows and header_columns(rows[0].texts()) is not None:
+        # A header printed plain: the first row, and again wherever a page repeats it.
+        header, rows = [" ".join(c.split()) for c in rows[0].joined()], rows[1:]
+    current = theme
     for row in rows:
         cells = row.joined()
         if row.group or _repeats_header(cells, header):

@@ -31,11 +31,11 @@ _CUE_STEMS = (
     ("möjliggör", ThemeKind.ENABLER),
     ("fokusområ", ThemeKind.THEME),
     ("insatsområ", ThemeKind.THEME),
-    ("teman", ThemeKind.THEME),
     ("tema", ThemeKind.THEME),
     ("målsättning", ThemeKind.GOAL),
-    ("mål", ThemeKind.GOAL),
 )
+# Short Swedish cue words, as whole words and their inflections only ("Målgrupp" is no goal).
+_CUE_WORDS = {"mål": ThemeKind.GOAL, "målet": ThemeKind.GOAL, "målen": ThemeKind.GOAL}
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 CUE_WINDOW = 3
 """How many words at the end of a cue may hold the cue word."""
@@ -57,7 +57,9 @@ def _word_kind(word: str) -> ThemeKind | None:
         found = _CUE_LEMMAS.get(parts[-1])
     if found is None and not parts:
         lowered = word.lower()
-        found = next((kind for stem, kind in _CUE_STEMS if lowered.startswith(stem)), None)
+        found = _CUE_WORDS.get(lowered) or next(
+            (kind for stem, kind in _CUE_STEMS if lowered.startswith(stem)), None
+        )
     return found
 
 

@@ -270,9 +270,9 @@ def _signals_deferred() -> Iterator[None]:
 
 
 def _remove_stale(out_dir: Path, results: Sequence[DocumentResult]) -> None:
-    """Remove json/ and text/ files of documents no longer in the outputs (changed or pruned)."""
+    """Remove json/, text/ and structure/ files of documents no longer in the outputs."""
     ids = {r.document.document_id for r in results if r.document is not None}
-    for folder, suffix in (("json", ".json"), ("text", ".txt")):
+    for folder, suffix in (("json", ".json"), ("text", ".txt"), ("structure", ".json")):
         for path in (out_dir / folder).glob(f"*{suffix}"):
             if path.stem not in ids:
                 path.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ _OUTPUTS = (
     "parquet/*.parquet",
     "json/*.json",
     "text/*.txt",
+    "structure/*.json",
 )
 
 

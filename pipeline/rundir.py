@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 LOCK_NAME = ".poimija.lock"
 # Temporary names of export.py's and frames.py's atomic writes (`.name.XXXX.tmp`, DuckDB's WAL).
 _LEFTOVER = ("*.tmp", "*.tmp.wal")
-_OUTPUT_FOLDERS = (".", "json", "text", "parquet")
+_OUTPUT_FOLDERS = (".", "json", "text", "structure", "parquet")
 _SCRATCH_PREFIX = "poimija-run-"
 _SCRATCH = re.compile(rf"{_SCRATCH_PREFIX}(\d+)-")
 

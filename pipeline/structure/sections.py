@@ -17,7 +17,6 @@ from schemas.tree import (
     Field,
     Item,
     ItemList,
-    Node,
     Paragraph,
     Section,
     TableBlock,
@@ -252,8 +251,3 @@ def _carry(last: Paragraph | Item, block: Paragraph) -> None:
     last.text = f"{last.text} {block.text}"
     last.lines.extend(block.lines)
     last.pages = sorted({*last.pages, *block.pages})
-
-
-def all_nodes(root: Section) -> list[Node]:
-    """Every node of the tree in document order (the root excluded)."""
-    return list(root.walk())

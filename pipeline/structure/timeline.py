@@ -1,6 +1,6 @@
 """Roadmaps drawn as Gantt charts: a time axis of years, then one project per row.
 
-    Kaupunkitasoiset kärkihankkeet                       ← a heading: the theme
+    Yhteiset hankkeet                                    ← a heading: the theme
           2022      2023      2024      2025             ← the time axis: two or more years alone
     Project text …                         MENEILLÄÄN    ← one project; its status aside
       wrapped continuation, indented                         (a wrapped line may carry it)
