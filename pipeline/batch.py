@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import changes as changelog
 from pipeline import freshness
 from pipeline.discover import discover
 from pipeline.errors import FileNameError
@@ -53,6 +54,7 @@ class BatchReport:
     pruned: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    changes: changelog.ChangeSummary | None = None
 
     @property
     def failed(self) -> int:
@@ -188,11 +190,14 @@ def run_batch(
             # Ctrl-C or SIGTERM: the files finished so far still make the outputs.
             interrupted = True
         results = manifest.results()
+        # Read before the new tables replace them; changes never fail the run (see changes.py).
+        previous = changelog.before_write(out_dir)
         # Any failure while writing (DuckDB has errors of its own) is the run's, not a file's.
         with _signals_deferred(), writing(f"the outputs to {out_dir}", (Exception,)):
             # Marked incomplete first: a run killed midway leaves a folder known to be mixed.
             freshness.begin(out_dir)
             counts = write_outputs(out_dir, results)
+            changes = changelog.after_write(out_dir, previous)
             _remove_stale(out_dir, results)
             freshness.finish(out_dir)
     if interrupted:
@@ -207,6 +212,7 @@ def run_batch(
         pruned=pruned,
         counts=counts,
         seconds=time.monotonic() - started,
+        changes=changes,
     )
     progress.finish(report)
     return report

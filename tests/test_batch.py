@@ -380,7 +380,8 @@ def test_progress_lines_and_summary_when_not_a_terminal(inputs: Path, tmp_path: 
     assert " minutes Porvoo 1p " in lines[2]
     assert lines[3].endswith(" — file is empty (0 bytes)")
     assert re.fullmatch(
-        rf"4 files: 3 ok, 0 skipped, 1 failed; 6 pages in [\d.]+ s \([\d.]+ pages/s\) → "
+        rf"4 files: 3 ok, 0 skipped, 1 failed; 6 pages in [\d.]+ s \([\d.]+ pages/s\); "
+        rf"changes: \d+ added, 0 changed, 0 removed → "
         rf"{re.escape(str(tmp_path / 'out'))}",
         lines[-1],
     )
