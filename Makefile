@@ -33,6 +33,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/poimija run samples/ --out outputs
 	$(BIN)/poimija eval samples/gold outputs
+	$(BIN)/poimija review outputs --html outputs/review
 	$(BIN)/poimija compare outputs --html outputs/report.html
 
 lint: setup
@@ -60,4 +61,5 @@ samples: setup
 
 clean:
 	rm -rf outputs/*.csv outputs/*.jsonl outputs/json outputs/text outputs/parquet outputs/poimija.duckdb \
+	  outputs/review outputs/changes \
 	  .pytest_cache .mypy_cache

@@ -10,6 +10,7 @@ order do not depend on the executor, the number of workers or the order files fi
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import itertools
 import os
 import signal
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import changes as changelog
 from pipeline import freshness
 from pipeline.discover import discover
 from pipeline.errors import FileNameError
@@ -58,6 +60,7 @@ class BatchReport:
     pruned: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    changes: changelog.ChangeSummary | None = None
 
     @property
     def failed(self) -> int:
@@ -219,12 +222,20 @@ def run_batch(
         if current_outputs:
             assert written is not None
             counts = written[1]
+            changes = changelog.ChangeSummary()  # nothing stored or dropped: nothing changed
+            with _signals_deferred(), writing(f"the changes to {out_dir}", (Exception,)):
+                freshness.begin(out_dir)  # the tables stay; this run's (empty) changes replace
+                changelog.write_changes(out_dir, [], dt.datetime.now(dt.UTC))  # the last ones
+                freshness.finish(out_dir)
         else:
+            # Read before the new tables replace them; changes never fail the run.
+            previous = changelog.before_write(out_dir)
             # Any failure while writing (DuckDB has errors of its own) is the run's, not a file's.
             with _signals_deferred(), writing(f"the outputs to {out_dir}", (Exception,)):
                 # Marked incomplete first: a run killed midway leaves a folder known to be mixed.
                 freshness.begin(out_dir)
                 counts = write_outputs(out_dir, results)
+                changes = changelog.after_write(out_dir, previous)
                 _remove_stale(out_dir, results)
                 freshness.finish(out_dir)
             manifest.record_outputs(state, counts)
@@ -240,6 +251,7 @@ def run_batch(
         pruned=pruned,
         counts=counts,
         seconds=time.monotonic() - started,
+        changes=changes,
     )
     progress.finish(report)
     return report

@@ -1,4 +1,4 @@
-"""The `poimija` command line: a thin layer over the library (run, eval, schema, extractors)."""
+"""The `poimija` command line: a thin layer over the library (run, eval, changes, review, …)."""
 
 from __future__ import annotations
 
@@ -389,3 +389,9 @@ def list_extractors() -> None:
 from pipeline.compare.command import compare  # noqa: E402  (the command lives with its library)
 
 main.add_command(compare)
+from pipeline.review.command import review  # noqa: E402
+
+main.add_command(review)
+from pipeline.changes_command import changes  # noqa: E402
+
+main.add_command(changes)

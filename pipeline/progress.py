@@ -115,7 +115,8 @@ def describe(result: DocumentResult) -> str:
 
 
 def summary(report: BatchReport) -> str:
-    """The closing line, e.g. `14 files: 12 ok, 1 skipped, 1 failed; 356 pages in 61.2 s …`."""
+    """The closing line, e.g. `14 files: 12 ok, 1 skipped, 1 failed; 356 pages in 61.2 s …;
+    changes: 3 added, 1 changed, 0 removed → outputs`."""
     counts = {"ok": 0, "partial": 0, "failed": 0}
     for result in report.processed:
         counts[_WORDS[result.status]] += 1
@@ -127,9 +128,10 @@ def summary(report: BatchReport) -> str:
         parts.append(f"{report.pruned} pruned")
     files = len(report.processed) + report.skipped
     rate = report.pages / report.seconds if report.seconds > 0 else 0.0
+    changes = f"; {report.changes}" if report.changes is not None else ""
     return (
         f"{files} files: {', '.join(parts)}; {report.pages} pages in {report.seconds:.1f} s "
-        f"({rate:.1f} pages/s) → {report.out_dir}"
+        f"({rate:.1f} pages/s){changes} → {report.out_dir}"
     )
 
 

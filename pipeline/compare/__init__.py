@@ -85,6 +85,9 @@ def compare(
     when = stamp or generated_at()
     result = CompareResult(comparison)
     if html is not None:
+        from pipeline.review import review_links
+
+        comparison.review_pages = review_links(out_dir, html)
         atomic_write_text(html, render_html(comparison, lang=lang, generated_at=when))
         result.html = html
     if markdown is not None:

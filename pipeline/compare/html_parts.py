@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from pipeline.compare import labels as lb
 from pipeline.compare.labels import Lang
-from pipeline.compare.model import Comparison, Municipality
+from pipeline.compare.model import Comparison, Municipality, SourceRecord
 from schemas.records import Document, Funding
 
 CSS = """
@@ -77,6 +77,20 @@ class HtmlParts:
             return escape(document_id)
         path = summary.document.source_path
         return f'<span title="{escape(path)}">{escape(doc_title(summary.document))}</span>'
+
+    def review_link(self, record: SourceRecord) -> str:
+        """A record's page, linked to its place in the review site when one is written."""
+        page = str(record.page or "–")
+        from pipeline.review.html import anchor
+        from pipeline.review.images import safe_name
+
+        target = self.c.review_pages.get(safe_name(record.document_id))
+        if target is None:
+            return page
+
+        href = f"{target}#{anchor(record.record_id)}"
+        tip = escape(lb.text("review", self.lang))
+        return f'<a href="{escape(href)}" title="{tip}">{page}</a>'
 
     def counts(self, values: Mapping[str, int], show: Callable[[str], str]) -> str:
         """A list of the non-zero counts, or '–'."""

@@ -74,6 +74,7 @@ TEXT: dict[str, Pair] = {
     "quote": ("Lainaus", "Quote"),
     "inherited": ("luokka teemasta", "category from its theme"),
     "back": ("takaisin taulukkoon", "back to the matrix"),
+    "review": ("näytä kirjaus sivullaan", "show the record on its page"),
     "problems": ("Lukuongelmat", "Problems reading the run"),
     "notes": ("Laskentatavat", "How the numbers are counted"),
     "empty_documents": ("Ajossa ei ole asiakirjoja.", "The run has no documents."),

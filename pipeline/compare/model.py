@@ -164,6 +164,8 @@ class Comparison:
     counts: dict[str, int]
     problems: list[str]
     _by_id: dict[str, DocumentSummary] = field(default_factory=dict, repr=False)
+    # safe_name(document_id) → its page in the review site (`poimija review`), where one is written.
+    review_pages: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_id = {d.document.document_id: d for d in self.documents}

@@ -340,7 +340,7 @@ class _Html(HtmlParts):
                         kind += f" <small>({escape(lb.text('inherited', self.lang))})</small>"
                     rows.append(
                         f"<tr><td>{kind}</td><td>{self.doc_name(r.document_id)}</td>"
-                        f'<td class="n">{r.page or "–"}</td><td>{escape(r.text)}</td>'
+                        f'<td class="n">{self.review_link(r)}</td><td>{escape(r.text)}</td>'
                         f"<td><blockquote>{escape(r.quote)}</blockquote></td></tr>"
                     )
                 keys = ("kind", "document", "page", "text", "quote")
