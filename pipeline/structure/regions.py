@@ -197,9 +197,10 @@ def _cells(lines: list[Line]) -> bool:
 
 
 def _prose(lines: list[Line]) -> bool:
-    """Running text: most lines hold five words or more (a table's cells are short)."""
-    words = sorted(len(ln.text.split()) for ln in lines)
-    return len(words) >= 4 and words[len(words) // 2] >= 5
+    """Running text: most lines hold thirty characters or more (a table's cells are short;
+    counted in characters, as Finnish fills a line with few long words)."""
+    lengths = sorted(len(ln.text) for ln in lines)
+    return len(lengths) >= 4 and lengths[len(lengths) // 2] >= 30
 
 
 def _multi_rows(lines: list[Line]) -> int:
