@@ -30,8 +30,8 @@ _CONTACT = re.compile(
 _DISSENT = re.compile(
     r"eriävä\w* mielipite\w*|eriävän mielipiteen|reservation\w*|reserverade", re.I
 )
-# A digest heading: "§ 467 Title: palautettiin yksimielisesti".
-_DIGEST = re.compile(r"^(.*?):\s+(\S.*)$")
+# A digest heading: "§ 467 Title: palautettiin yksimielisesti", "§ 12 Title — hyväksyttiin".
+_DIGEST = re.compile(r"^(.*?)(?::|\s[—–])\s+(\S.*)$")
 
 
 @register("decisions", table="decisions", needs_nlp=True)

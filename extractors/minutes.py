@@ -173,8 +173,9 @@ def split_items(
 
 def _weight(item: Item) -> int:
     labelled = sum(len(b.lines) + 5 for b in item.blocks if b.label is not None)
-    # A one-line digest ("§ 467 Title: palautettiin yksimielisesti") is an item on its own.
-    digest = 1 if re.search(r"\S: \S", item.heading.text) else 0
+    # A one-line digest ("§ 467 Title: palautettiin yksimielisesti", "§ 12 Title — decision")
+    # is an item on its own.
+    digest = 1 if re.search(r"\S(?::| [—–]) \S", item.heading.text) else 0
     return labelled + len(item.lines) // 4 + digest
 
 

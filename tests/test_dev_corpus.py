@@ -174,3 +174,14 @@ def test_earlier_handling_stages_are_no_decisions(
     assert [d.section for d in decisions] == sections
     got = {d.section: str(d.outcome) for d in decisions}
     assert {s: got[s] for s in outcomes} == outcomes
+
+
+def test_one_line_digests_with_a_dash_are_items(dev_run: RunOutput) -> None:
+    # A decision bulletin prints each item on one line: "§ 206 Title — what was decided".
+    result = dev_run.by_source()["d19_tornio_kh_paatostiedote_2025_06_09.pdf"]
+    decisions = {d.section: d for d in result.records["decisions"]}
+    assert sorted(decisions, key=int) == [str(n) for n in range(195, 209)]
+    assert decisions["206"].title == "Kaupungintalon asiakaspalvelupisteen aukioloajat"
+    assert str(decisions["206"].outcome) == "tabled"
+    assert str(decisions["208"].outcome) == "returned"
+    assert str(decisions["195"].outcome) == "noted"
