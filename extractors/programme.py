@@ -115,12 +115,20 @@ def _cue_lists(reader: Collector, section: Section) -> None:
     for child in section.children:
         if isinstance(child, Section):
             _cue_lists(reader, child)
-        elif (intro := _intro(child)) is not None and isinstance(child, Paragraph | Field):
-            kind = cue_kind(intro)
-            following = _next_list(section, child)
-            if kind is not None and following is not None:
-                for item in following.items:
-                    _item_theme(reader, item, kind)
+        elif isinstance(child, Paragraph | Field):
+            _introduced_themes(reader, section, child)
+
+
+def _introduced_themes(reader: Collector, section: Section, child: Paragraph | Field) -> bool:
+    """The items of the list a cue line introduces, as themes of its kind; False if none."""
+    intro = _intro(child)
+    kind = cue_kind(intro) if intro is not None else None
+    following = _next_list(section, child) if kind is not None else None
+    if kind is None or following is None:
+        return False
+    for item in following.items:
+        _item_theme(reader, item, kind)
+    return True
 
 
 def _sections(section: Section) -> list[Section]:
@@ -149,12 +157,8 @@ def _read_section(
         elif isinstance(child, ItemList) and theme is not None and _action_list(child, section):
             for item in child.items:
                 _item_action(reader, item, theme)
-        elif (intro := _intro(child)) is not None and isinstance(child, Paragraph | Field):
-            kind_here = cue_kind(intro)
-            following = _next_list(section, child)
-            if kind_here is not None and following is not None:
-                for item in following.items:
-                    _item_theme(reader, item, kind_here)
+        elif isinstance(child, Paragraph | Field) and _introduced_themes(reader, section, child):
+            continue
         elif isinstance(child, Field) and child.value:
             _field_theme(reader, child)
     for sub in subs:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline.structure.lines import BULLETS, is_heading, split_fields, split_marker
+from pipeline.structure.lines import BULLETS, is_heading, line_item, split_fields, split_marker
 from pipeline.structure.regions import (
     PhysicalRow,
     join_row,
@@ -159,16 +159,7 @@ def _add_line(out: PageBlocks, line: Line, aside: Line | None, body: float) -> N
     marker, ordinal, rest = split_marker(line.text)
     if marker and not (ordinal and _continues(last, line) and item is None):
         blocks.append(
-            Item(
-                page=out.page,
-                pages=[out.page],
-                bbox=line.bbox,
-                lines=[line],
-                marker=marker,
-                ordinal=ordinal,
-                text=rest,
-                aside=aside.text if aside else None,
-            )
+            line_item(line, out.page, marker=marker, ordinal=ordinal, text=rest, aside=aside)
         )
         return
     pairs = split_fields(line.text)

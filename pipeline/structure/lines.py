@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from schemas.source import Line, LineKind
+from schemas.tree import Item
 
 BULLETS = "•◦▪●■□◼◾➢►✓✔○◐◑◆◇-–—*·"
 _BULLET = re.compile(r"^([•◦▪●■□◼◾➢►✓✔○◐◑◆◇]|[-–—*·](?=\s))\s*(?=\S)")
@@ -90,3 +91,25 @@ def is_heading(line: Line, body: float) -> bool:
     if line.font_size >= body + 1.2:
         return True
     return line.bold and line.font_size >= body - 1.0 and not text.endswith((",", ";"))
+
+
+def line_item(
+    line: Line,
+    page: int,
+    *,
+    marker: str = "",
+    ordinal: str | None = None,
+    text: str | None = None,
+    aside: Line | None = None,
+) -> Item:
+    """A list item made of one printed line (more lines join it as they come)."""
+    return Item(
+        page=page,
+        pages=[page],
+        bbox=line.bbox,
+        lines=[line],
+        marker=marker,
+        ordinal=ordinal,
+        text=line.text if text is None else text,
+        aside=aside.text if aside else None,
+    )

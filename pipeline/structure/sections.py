@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.structure.blocks import Heading, PageBlocks
-from pipeline.structure.lines import split_marker
+from pipeline.structure.lines import line_item, split_marker
 from schemas.tree import (
     Field,
     Item,
@@ -131,18 +131,7 @@ def unmarked_items(paragraph: Paragraph) -> list[Item]:
         return []
     if len(lines) >= 3 and noted == 0 and any(ln.text.endswith(".") for ln in lines):
         return []  # sentences, one per line: running text after all
-    return [
-        Item(
-            page=paragraph.page,
-            pages=[paragraph.page],
-            bbox=line.bbox,
-            lines=[line],
-            marker="",
-            ordinal=None,
-            text=line.text,
-        )
-        for line in lines
-    ]
+    return [line_item(line, paragraph.page) for line in lines]
 
 
 def _bare_ordinal(text: str) -> bool:
@@ -176,15 +165,7 @@ def _append(section: Section, block: Paragraph | Item | Field | TableBlock) -> N
             last.bbox = union([last.bbox, block.bbox])
             last.pages = sorted({*last.pages, block.page})
             return
-    section.children.append(
-        ItemList(
-            page=block.page,
-            pages=[block.page],
-            bbox=block.bbox,
-            items=[block],
-            ordered=block.ordinal is not None,
-        )
-    )
+    section.children.append(_list_of(block))
 
 
 def _nest_item(parent: Item, item: Item) -> None:
@@ -193,15 +174,18 @@ def _nest_item(parent: Item, item: Item) -> None:
         sub.items.append(item)
         sub.bbox = union([sub.bbox, item.bbox])
     else:
-        parent.children.append(
-            ItemList(
-                page=item.page,
-                pages=[item.page],
-                bbox=item.bbox,
-                items=[item],
-                ordered=item.ordinal is not None,
-            )
-        )
+        parent.children.append(_list_of(item))
+
+
+def _list_of(item: Item) -> ItemList:
+    """A new list that starts with `item`."""
+    return ItemList(
+        page=item.page,
+        pages=[item.page],
+        bbox=item.bbox,
+        items=[item],
+        ordered=item.ordinal is not None,
+    )
 
 
 Flat = Heading | Paragraph | Item | Field | TableBlock

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.structure.lines import is_heading, split_marker
+from pipeline.structure.lines import is_heading, line_item, split_marker
 from pipeline.structure.regions import PhysicalRow, merge_lines, physical_rows
 from schemas.source import Line
 from schemas.tree import Item, union
@@ -81,15 +81,4 @@ def add_timeline_row(out: PageBlocks, line: Line, aside: Line | None) -> None:
             last.lines.append(line)
             last.aside = aside.text
             return
-    out.blocks.append(
-        Item(
-            page=out.page,
-            pages=[out.page],
-            bbox=line.bbox,
-            lines=[line],
-            marker="",
-            ordinal=None,
-            text=line.text,
-            aside=aside.text if aside else None,
-        )
-    )
+    out.blocks.append(line_item(line, out.page, aside=aside))
