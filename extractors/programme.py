@@ -43,8 +43,24 @@ _PROGRAMME_WORD = re.compile(
 _STAR_NOTE = re.compile(r"(?:^|\s)\*\s*=?\s*\S|tähdellä|asterisk|stjärn", re.IGNORECASE)
 
 
+_last: tuple[DocumentTree, DocType, Programme] | None = None
+
+
 def parse(tree: DocumentTree, doc_type: DocType) -> Programme:
-    """Read the themes and actions of a document tree (empty for documents without any)."""
+    """Read the themes and actions of a document tree (empty for documents without any).
+
+    The themes and the actions extractor both ask for the same document in turn: the last
+    reading is kept, so the tree is read once per document.
+    """
+    global _last
+    if _last is not None and _last[0] is tree and _last[1] is doc_type:
+        return _last[2]
+    found = _parse(tree, doc_type)
+    _last = (tree, doc_type, found)
+    return found
+
+
+def _parse(tree: DocumentTree, doc_type: DocType) -> Programme:
     reader = Collector()
     reader.starred = any(
         _STAR_NOTE.search(n.text) and re.search(r"valtio|stat", n.text, re.I)
