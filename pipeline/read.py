@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections.abc import Iterable, Sequence
-from html.parser import HTMLParser
 from pathlib import Path
 from statistics import median
-from typing import Any, ClassVar
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -101,8 +99,8 @@ def read_document(
     else:
         raw, warning = textfile.read_text(path)
         doc.warnings.extend([warning] if warning else [])
-        text = _html_to_text(raw) if fmt is SourceFormat.HTML else raw
-        doc.pages = _text_pages(text)
+        text = textfile.html_to_text(raw) if fmt is SourceFormat.HTML else raw
+        doc.pages = textfile.text_pages(text)
     if not doc.pages:
         raise EmptyDocumentError("document has no pages")
     if not any(line.text.strip() for page in doc.pages for line in page.lines):
@@ -368,52 +366,3 @@ def _filled(
         f[0] <= cx <= f[2] and f[1] <= cy <= f[3] and (f[2] - f[0]) * (f[3] - f[1]) <= 4 * area
         for f in fills
     )
-
-
-def _text_pages(text: str) -> list[Page]:
-    """Plain text as pages (split at form feeds), one line per text line."""
-    pages: list[Page] = []
-    for number, chunk in enumerate(text.split("\f"), start=1):
-        lines = [
-            Line(text=t.strip(), x0=0.0, top=12.0 * i, x1=float(len(t)), bottom=12.0 * i + 10)
-            for i, t in enumerate(chunk.splitlines())
-            if t.strip()
-        ]
-        pages.append(Page(number=number, width=595.0, height=842.0, lines=lines))
-    return [p for p in pages if p.lines] or pages[:1]
-
-
-class _TextCollector(HTMLParser):
-    _BLOCK: ClassVar[frozenset[str]] = frozenset(
-        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section"}
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-        elif tag in ("td", "th"):
-            self.parts.append("   ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def _html_to_text(raw: str) -> str:
-    parser = _TextCollector()
-    parser.feed(raw)
-    text = html.unescape("".join(parser.parts))
-    return re.sub(r"[ \t]*\n\s*\n+", "\n\n", text)

@@ -1,4 +1,5 @@
-"""Plain text and HTML files as text: the encoding found, control characters dropped, size bounded.
+"""Plain text and HTML files as text: the encoding found, control characters dropped, size bounded,
+and the text as pages of lines (form feeds split pages; HTML blocks are lines).
 
 Municipal text exports come as UTF-8, as UTF-16 with a byte order mark (Windows "Unicode"), or
 as Windows-1252/Latin-1 from older systems. A file that is not valid UTF-8 is read as
@@ -9,11 +10,15 @@ is never lost to a replacement character.
 from __future__ import annotations
 
 import codecs
+import html
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 from pipeline.errors import LimitError
 from pipeline.limits import LIMITS
+from schemas.source import Line, Page
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
@@ -73,3 +78,53 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 def _cp1252(chunk: bytes) -> bool:
     return not (len(chunk) == 1 and chunk[0] in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
+def text_pages(text: str) -> list[Page]:
+    """Plain text as pages (split at form feeds), one line per text line."""
+    pages: list[Page] = []
+    for number, chunk in enumerate(text.split("\f"), start=1):
+        lines = [
+            Line(text=t.strip(), x0=0.0, top=12.0 * i, x1=float(len(t)), bottom=12.0 * i + 10)
+            for i, t in enumerate(chunk.splitlines())
+            if t.strip()
+        ]
+        pages.append(Page(number=number, width=595.0, height=842.0, lines=lines))
+    return [p for p in pages if p.lines] or pages[:1]
+
+
+class _TextCollector(HTMLParser):
+    _BLOCK: ClassVar[frozenset[str]] = frozenset(
+        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("   ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(raw: str) -> str:
+    """The visible text of an HTML page, blocks on lines of their own."""
+    parser = _TextCollector()
+    parser.feed(raw)
+    text = html.unescape("".join(parser.parts))
+    return re.sub(r"[ \t]*\n\s*\n+", "\n\n", text)
