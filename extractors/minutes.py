@@ -11,22 +11,18 @@ what the blocks mean is decided in `extractors/decisions.py`.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from schemas.source import Line, LineKind, SourceDocument
 from schemas.vocab import SectionLabel, lookup_label
 
-_SECTION_FIRST = re.compile(r"^§\s?(\d{1,4})(?:\s+(\S.*))?$")
-_NUMBER_FIRST = re.compile(r"^(\d{1,4})\s?§\s+([A-ZÅÄÖ].*)$")
-_BODY_DATE_AFTER = re.compile(
-    r"^(?P<body>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?: [\wåäöÅÄÖ-]+){0,3}),?\s+"
-    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}),?\s+(?P<n>\d{1,4})\s?§$"
+# A § token: "§ 61", "§61", "61 §", "61§" — not "§:n", "§:ssä" (a law's section in a sentence).
+_SECTION = re.compile(
+    r"(?<![\w§.,/])(?:§\s?(\d{1,4})|(\d{1,4})\s?§)(?![\w§:])(?!\s?[–-]\s?§?\s?\d)"
 )
-_BODY_DATE = re.compile(
-    r"^(?P<body>[A-ZÅÄÖ][\wåäöÅÄÖ-]+(?: [\wåäöÅÄÖ-]+){0,3})\s+"
-    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\s+§\s?(?P<n>\d{1,4})$"
-)
+_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])")
 # Diary numbers: OUKA/899/02.06.01.04/2017, 118/07.01.02/2024, LAPDno-2025-91, HEL 2021-009960.
 CASE_NUMBER = re.compile(
     r"\b(?:[A-ZÅÄÖ]{2,10}/)?\d{1,6}/\d{2}(?:\.\d{2}){0,5}/\d{4}\b"
@@ -97,22 +93,60 @@ class _Heading:
 
 
 def _heading(pl: PageLine, index: int) -> _Heading | None:
-    text = pl.text.strip()
-    if pl.line.kind is not LineKind.TEXT:
+    """A § heading, whatever its arrangement: the § number with a title, or with a body and date.
+
+    `§ 61`, `§ 61 Title`, bold `61 § Title`; and, in any order, a § number, a date and nothing
+    but a body's name (`Kaupunginhallitus § 61 24.02.2025`, `Stadsstyrelsen 28.04.2025 § 112`,
+    `24.02.2025 § 61`). A line with two § numbers is a range or a reference, a line with a
+    comma repeats a heading (`Välfärdsnämnden 15.9.2022, 45 §`), and a § in a sentence is a
+    law's section — none of them is a heading.
+    """
+    text = " ".join(pl.text.split())
+    tokens = list(_SECTION.finditer(text))
+    if pl.line.kind is not LineKind.TEXT or len(tokens) != 1:
         return None
-    if m := _SECTION_FIRST.match(text):
-        return _Heading(index, m.group(1), m.group(2) or "", None, None)
-    if _HISTORY.search(text) and "," in text:
-        return None  # "Välfärdsnämnden 15.9.2022, 45 §" repeats the heading above it
-    if (m := _NUMBER_FIRST.match(text)) and pl.line.bold:
-        return _Heading(index, m.group(1), m.group(2), None, None)
-    if m := _BODY_DATE.match(text) or _BODY_DATE_AFTER.match(text):
-        try:
-            date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            return None
-        return _Heading(index, m["n"], "", m["body"], date)
+    token = tokens[0]
+    number = token.group(1) or token.group(2)
+    dates = list(_DATE.finditer(text))
+    if len(dates) == 1 and "," not in text:
+        date = _date(dates[0])
+        first, last = sorted((token.start(), token.end(), dates[0].start(), dates[0].end()))[::3]
+        between = text[first:last]
+        between = _DATE.sub(" ", _SECTION.sub(" ", between)).strip(" –-")
+        before, after = text[:first].strip(" –-"), text[last:].strip(" –-")
+        rest = before or after
+        named = not between and not (before and after) and _body_like(rest)
+        leading = token.start() == 0 or pl.line.bold  # not a wrapped "… 3.2.2025 § 30"
+        if date is not None and (named or (not rest and leading)):
+            return _Heading(index, number, "", rest or None, date)
+    if token.start() > 0:
+        return None
+    rest = text[token.end() :].strip()
+    if rest and not (rest[0].isupper() or rest[0].isdigit()):
+        return None  # "§5 kan stadsstyrelsen besluta …", "§ 355. Asianosainen …": a sentence
+    if token.group(1) or pl.line.bold:
+        return _Heading(index, number, rest, None, None)
     return None
+
+
+def _body_like(text: str) -> bool:
+    """Whether text can be a body's name: `Kunnanhallitus`, `Tekninen lautakunta`,
+    `Sivistys- ja kulttuurilautakunta` — capitalised words, a lower-case head noun last,
+    never a sentence's verb or a number in between."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
+        return False
+    for prev, word in itertools.pairwise(words[:-1]):
+        if not (word[:1].isupper() or (word in ("ja", "och") and prev.endswith("-"))):
+            return False
+    return all(re.fullmatch(r"[^\W\d_][\w-]*", w) for w in words)
+
+
+def _date(m: re.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
 
 
 def split_items(

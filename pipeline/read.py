@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,7 +25,7 @@ from pipeline.errors import (
 )
 from pipeline.pdfpage import PageObjects, find_tables, page_objects
 from schemas.source import Line, Page, SourceDocument, Table, TableCell
-from schemas.vocab import SourceFormat
+from schemas.vocab import SourceFormat, lookup_label
 
 # A gap wider than this many times the median character width splits a baseline into two lines.
 _GAP_FACTOR = 3.0
@@ -291,15 +292,35 @@ def lines_from_words(words: Iterable[dict[str, Any]]) -> list[Line]:
         char_w = median(
             (float(w["x1"]) - float(w["x0"])) / max(len(str(w["text"])), 1) for w in row
         )
+        gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(row)]
+        space = median(gaps) if len(gaps) >= 3 else char_w
         run: list[dict[str, Any]] = [row[0]]
         for word in row[1:]:
-            if float(word["x0"]) - float(run[-1]["x1"]) > _GAP_FACTOR * max(char_w, 1.5):
+            gap = float(word["x0"]) - float(run[-1]["x1"])
+            if gap > _GAP_FACTOR * max(char_w, 1.5) or _after_caption(run, row, gap, space):
                 lines.append(_make_line(run))
                 run = []
             run.append(word)
         lines.append(_make_line(run))
     lines.sort(key=lambda ln: (round(ln.top / 2), ln.x0))
     return lines
+
+
+def _after_caption(
+    run: list[dict[str, Any]],
+    row: list[dict[str, Any]],
+    gap: float,
+    space: float,
+) -> bool:
+    """Whether the row's first words are a margin caption set close to its text.
+
+    A caption right-aligned against the text column (`Päätös` ending a few points before
+    `Hyväksyttiin.`) leaves a gap too narrow for the general rule but about twice the row's
+    spacing; the label vocabulary is the evidence that the words before it are a caption.
+    """
+    if run[0] is not row[0] or len(run) > 3 or gap < 1.6 * max(space, 1.0):
+        return False
+    return lookup_label(" ".join(str(w["text"]) for w in run)) is not None
 
 
 def _make_line(words: list[dict[str, Any]]) -> Line:
