@@ -171,14 +171,38 @@ def _proposer(proposals: list[Block], presenters: list[Block]) -> tuple[str | No
         # "Kaupunginjohtajan päätösehdotus" → Kaupunginjohtaja (a genitive names the proposer).
         who = block.caption.rsplit(" ", 1)[0] if " " in block.caption else ""
         if who.endswith(("n", "s")):
-            proposer = who[:-1]
+            head, _, last = who.rpartition(" ")
+            proposer = f"{head} {nominative(last)}".strip()
+        if block.who:
+            proposer = block.who  # "Beslutsförslag Stadsdirektör Henrik Ståhlberg"
     if lines and _looks_like_role(lines[0].text):
         proposer = proposer or lines[0].text
         lines = lines[1:]
+    if proposer is None and presenters and presenters[0].who:
+        proposer = presenters[0].who
     if proposer is None and presenters and presenters[0].lines:
         who = presenters[0].lines[0].text
         proposer = who.split(",")[-1].strip() if "," in who else who
     return _role_only(proposer), lines
+
+
+def nominative(word: str) -> str:
+    """The base form of a genitive naming who proposes.
+
+    Finnish `Kaupunginjohtajan` → `Kaupunginjohtaja`, `Kunnanhallituksen` → `Kunnanhallitus`,
+    `Lautakunnan` → `Lautakunta`, `Päällikön` → `Päällikkö`; Swedish `Bildningsdirektörens` →
+    `Bildningsdirektör`, `Kommunstyrelsens` → `Kommunstyrelse`.
+    """
+    if word.endswith("s") and len(word) > 4:
+        base = word[:-1]  # Swedish genitive, usually of the definite form
+        if base.endswith("en"):
+            weak = base[:-1].endswith(("else", "ande", "ende", "are"))
+            return base[:-1] if weak else base[:-2]
+        return base
+    for ending, base in (("ksen", "s"), ("nnan", "nta"), ("nnän", "ntä"), ("kön", "kkö")):
+        if word.endswith(ending):
+            return word[: -len(ending)] + base
+    return word[:-1] if word.endswith("n") else word
 
 
 _TRAILING_NAME = re.compile(

@@ -54,6 +54,7 @@ class Block:
     label: SectionLabel | None
     caption: str
     lines: list[PageLine] = field(default_factory=list)
+    who: str = ""  # a person or role printed after the label ("Beslutsförslag Stadsdirektör N.N.")
 
     @property
     def text(self) -> str:
@@ -269,6 +270,22 @@ def _inline_label(text: str) -> tuple[SectionLabel, str, str] | None:
     return (role, m.group(1), m.group(2)) if role is not None else None
 
 
+def _leading_label(text: str) -> tuple[SectionLabel, str, str] | None:
+    """A label line that names its speaker: `Beslutsförslag Stadsdirektör Henrik Ståhlberg`,
+    `Esittelijä sivistysjohtaja Hanna Kemppainen` — a known label, then a role and a name
+    (capitalised words, no sentence)."""
+    words = text.split()
+    for k in (2, 1):
+        role = lookup_label(" ".join(words[:k]))
+        rest = words[k:]
+        if role is None or not 1 <= len(rest) <= 5:
+            continue
+        names = all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest[1:])
+        if names and rest[0].rstrip(",").replace("-", "").isalpha() and len(rest) >= 2:
+            return role, " ".join(words[:k]), " ".join(rest)
+    return None
+
+
 def split_blocks(lines: list[PageLine]) -> list[Block]:
     """Cut an item's lines into blocks at labels (margin, heading line or inline `Label:`)."""
     blocks = [Block(None, "")]
@@ -278,6 +295,10 @@ def split_blocks(lines: list[PageLine]) -> list[Block]:
             continue
         if pl.line.kind is LineKind.LABEL:
             blocks.append(Block(None, pl.text.rstrip(":")))
+            continue
+        led = _leading_label(pl.text)
+        if led is not None:
+            blocks.append(Block(led[0], led[1], who=led[2]))
             continue
         inline = _inline_label(pl.text)
         if inline is not None:

@@ -288,28 +288,32 @@ def _body_base(word: str) -> str:
 
 def detect_meeting_date(head: str, body: str | None) -> dt.date | None:
     """The meeting date: the first date printed near the body's name or a meeting-time label."""
-    candidates: list[tuple[int, dt.date]] = []
-    anchors = [
+    labels = [
         m.end()
         for m in re.finditer(
-            r"(kokousaika|kokouspäivä|sammanträdes(?:tid|datum|td)|aika\b|tid\b)",
+            r"\b(kokousaika|kokouspäivä|sammanträdes(?:tid|datum|td)|aika|tid)\b",
             head,
             re.IGNORECASE,
         )
     ]
+    names: list[int] = []
     if body:
         stem = body[: max(6, len(body) - 3)]  # the body's stem matches its inflected forms too
-        anchors += [m.end() for m in re.finditer(re.escape(stem), head)]
-    for m in _DATE.finditer(head):
-        try:
-            date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            continue
-        distance = min((m.start() - a for a in anchors if 0 <= m.start() - a <= 40), default=None)
-        if distance is not None:
-            candidates.append((distance, date))
-    if candidates:
-        return min(candidates, key=lambda c: c[0])[1]
+        names = [m.end() for m in re.finditer(re.escape(stem), head)]
+    # A date under a meeting-time label is the meeting's; a date after the body's name may be
+    # an earlier decision of that body ("Kommunstyrelsen beslutade 10.3.2025 …").
+    for anchors in (labels, names):
+        candidates: list[tuple[int, dt.date]] = []
+        for m in _DATE.finditer(head):
+            try:
+                date = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                continue
+            gaps = [m.start() - a for a in anchors if 0 <= m.start() - a <= 40]
+            if gaps:
+                candidates.append((min(gaps), date))
+        if candidates:
+            return min(candidates, key=lambda c: c[0])[1]
     return None
 
 

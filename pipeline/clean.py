@@ -112,6 +112,7 @@ def mark_labels(page: Page) -> None:
     """
     if not page.lines:
         return
+    _reclaim_caption_starts(page)
     left = body_left(page)
     _merge_wrapped_captions(page, left)
     margin = [ln for ln in page.lines if ln.x1 < left - 8 and len(ln.text.split()) <= 4]
@@ -124,7 +125,8 @@ def mark_labels(page: Page) -> None:
             if role is not None or (aligned and _caption_like(line.text)):
                 line.kind, line.label = LineKind.LABEL, role
                 continue
-        if role is not None and _alone_on_row(page, line):
+        # A whole known label with its text beside it is a caption wherever the column is.
+        if role is not None and (_alone_on_row(page, line) or _beside(page, line)):
             line.kind, line.label = LineKind.LABEL, role
 
 
@@ -148,6 +150,43 @@ def _alone_on_row(page: Page, target: Line) -> bool:
         line is not target and abs(line.top - target.top) < 0.5 * target.height
         for line in page.lines
     )
+
+
+def _reclaim_caption_starts(page: Page) -> None:
+    """Give a wrapped caption back its first word when the reader joined it to the body text.
+
+    `Kaupunginjohtajan` over `päätösehdotus` in the margin, set close to the text column, reads
+    as one line `Kaupunginjohtajan Kaupunginhallitus toteaa …` above a margin line
+    `päätösehdotus` that has text beside it; the label vocabulary says the first word belongs
+    to the caption below.
+    """
+    for lower in page.lines:
+        if not lower.text[:1].islower() or len(lower.text.split()) > 2:
+            continue
+        beside = [ln.x0 for ln in _beside(page, lower)]
+        if not beside:
+            continue
+        column = min(beside)
+        for upper in page.lines:
+            gap = lower.top - upper.bottom
+            if upper is lower or abs(upper.x0 - lower.x0) > 6 or not -2 < gap < upper.height:
+                continue
+            first, _, rest = upper.text.partition(" ")
+            if rest and upper.x1 > column and lookup_label(f"{first} {lower.text}") is not None:
+                lower.text, lower.top = f"{first} {lower.text}", upper.top
+                upper.text, upper.x0 = rest, column
+            break
+
+
+def _beside(page: Page, caption: Line) -> list[Line]:
+    """Lines on the caption's row that start clearly to its right."""
+    return [
+        line
+        for line in page.lines
+        if line is not caption
+        and abs(line.top - caption.top) < 0.6 * max(caption.height, 6.0)
+        and line.x0 > caption.x1 + 4
+    ]
 
 
 def _merge_wrapped_captions(page: Page, left: float) -> None:
