@@ -156,7 +156,7 @@ def _title(item: Item, context: ExtractionContext, single: bool) -> tuple[str | 
 
 def _case_number(item: Item, preamble: list[PageLine]) -> str | None:
     labelled = [pl for b in item.blocks_of(SectionLabel.CASE_NUMBER) for pl in b.lines]
-    for lines in (labelled, item.head_lines, item.lines[:8], preamble):
+    for lines in (labelled, item.head_lines, item.lines[:8], item.context, preamble):
         found = case_number_in(lines)
         if found:
             return found
@@ -191,10 +191,12 @@ def nominative(word: str) -> str:
 
     Finnish `Kaupunginjohtajan` → `Kaupunginjohtaja`, `Kunnanhallituksen` → `Kunnanhallitus`,
     `Lautakunnan` → `Lautakunta`, `Päällikön` → `Päällikkö`; Swedish `Bildningsdirektörens` →
-    `Bildningsdirektör`, `Kommunstyrelsens` → `Kommunstyrelse`.
+    `Bildningsdirektör`, `Stadsstyrelsens` → `Stadsstyrelsen` (a body's definite form).
     """
     if word.endswith("s") and len(word) > 4:
         base = word[:-1]  # Swedish genitive, usually of the definite form
+        if re.search(r"styrelse|nämnd|fullmäktige|sektion", base, re.I):
+            return base  # a body keeps its printed definite form (Stadsstyrelsen), as `body` does
         if base.endswith("en"):
             weak = base[:-1].endswith(("else", "ande", "ende", "are"))
             return base[:-1] if weak else base[:-2]

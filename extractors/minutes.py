@@ -29,6 +29,10 @@ CASE_NUMBER = re.compile(
     r"|\b[A-ZÅÄÖ]{0,8}D(?:no|nr)-\d{4}-\d{1,6}\b"
     r"|\bHEL \d{4}-\d{6}\b"
 )
+# A diary number without a task class counts only after its label: "Dnr 241/2025".
+_LABELLED_CASE = re.compile(
+    r"\b(?:Asianro|Asianumero|Diaarinumero|Diarienummer|Dnro|Dnr|Dno)\.?:?\s*(\d{1,6}/\d{4})\b"
+)
 _CLASSIFICATION = re.compile(r"(?<![\d.])\d{2}(?:\.\d{2}){1,5}(?![\d.])")
 _HISTORY = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4},?\s+(?:§\s?\d+|\d+\s?§)")
 _INLINE_LABEL = re.compile(r"^([A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /-]{2,40}):\s*(.*)$")
@@ -73,6 +77,9 @@ class Item:
     meeting_date: dt.date | None = None
     lines: list[PageLine] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    # The first lines of another span of the same § (an earlier stage printed above the
+    # minutes' own one): the diary number is often printed only there.
+    context: list[PageLine] = field(default_factory=list)
 
     def blocks_of(self, label: SectionLabel) -> list[Block]:
         """The item's blocks with this label, in order."""
@@ -198,6 +205,7 @@ def split_items(
         other = known if richer is item else item
         if not richer.head_lines:
             richer.head_lines = other.head_lines
+        richer.context += [*other.head_lines, *other.lines[:8]]
         richer.body = richer.body or known.body or item.body
         richer.meeting_date = richer.meeting_date or known.meeting_date or item.meeting_date
         items[h.section] = richer
@@ -215,7 +223,8 @@ def _weight(item: Item) -> int:
 
 
 def _is_case_line(pl: PageLine) -> bool:
-    return bool(CASE_NUMBER.fullmatch(_strip_case_prefix(pl.text)))
+    text = pl.text.strip()
+    return bool(CASE_NUMBER.fullmatch(_strip_case_prefix(text)) or _LABELLED_CASE.fullmatch(text))
 
 
 def _make_item(lines: list[PageLine], h: _Heading, end: int) -> Item:
@@ -321,6 +330,8 @@ def case_number_in(lines: list[PageLine]) -> str | None:
     for pl in lines:
         if m := CASE_NUMBER.search(pl.text):
             return m.group(0)
+        if m := _LABELLED_CASE.search(pl.text):
+            return m.group(1)
     return None
 
 
