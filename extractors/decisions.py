@@ -71,7 +71,11 @@ def _decision(
     # the record is about the last stage, this body's own.
     stage = last_stage(item)
     decision_blocks = [b for b in stage if b.label is SectionLabel.DECISION]
-    decision_text = _text(decision_blocks) or digest
+    decision_text = _text(decision_blocks)
+    if digest and not decision_text:
+        # A digest's decision wraps onto the lines under its heading line.
+        decision_text = " ".join([digest, *(pl.text for pl in item.lines[len(item.head_lines):])])
+        decision_text = " ".join(decision_text.split()) if not _labelled(item) else digest
     # A stage with two proposal labels (an `Esitys` paragraph, then `Päätösehdotus` with the
     # proposer) has its formal proposal under the last one.
     proposal_blocks = [b for b in stage if b.label is SectionLabel.PROPOSAL][-1:]
@@ -128,6 +132,10 @@ def _decision(
         page=page,
         quote=quote,
     )
+
+
+def _labelled(item: Item) -> bool:
+    return any(b.label is not None for b in item.blocks)
 
 
 def _text(blocks: list[Block]) -> str:

@@ -68,6 +68,7 @@ def decide(
         return verdict
     lemmas = set(lemmatize(text))
     verdict.outcome = _outcome(text, lemmas)
+    motions, verdicts = _sentences(text)
     elected = _has(lemmas, {"valita"}, text.lower(), r"\bvalit|\bvalde|\butsåg")
     if (
         verdict.outcome is Outcome.APPROVED
@@ -77,6 +78,8 @@ def decide(
     ):
         verdict.outcome = Outcome.AMENDED  # e.g. others elected than the proposal named
     _votes(text, verdict)
+    if motions:
+        verdict.outcome = _debated(motions, verdicts, verdict, lemmatize)
     voted = verdict.votes_for is not None or bool(_VOTE.search(text))
     if _UNANIMOUS.search(text):
         verdict.unanimous = True
@@ -91,6 +94,56 @@ def decide(
     return verdict
 
 
+# Sentences that report the debate, not the verdict: a counter-proposal and its support, how
+# the vote is taken ("Kim Berglund föreslog, understödd av …", "äänestävät JAA").
+_MOTION = re.compile(
+    r"\behdotti\b|\bkannattamana\b|\bvastaehdotu\w*|\bpalautusehdotu\w*|\bpöydällepanoehdotu\w*"
+    r"|\bföreslog\b|\bunderstödd av\b|\bmotförslag\w*|\bäänestettävä|\bäänesty\w*|\bäänestävät\b"
+    r"|\bröstar\b|\bomröstning\w*|\bkannatettu\b",
+    re.I,
+)
+# The meeting took a counter-proposal up without a vote.
+_ADOPTED = re.compile(
+    r"\benhälligt stöd|\ballmänt understöd|\byksimielise\w* kannatu\w*|\bkaikki kannattivat", re.I
+)
+_LAPSED = re.compile(r"\braukesi\w*|\bförföll\b|\bkannattamattom\w*|\butan understöd", re.I)
+
+
+def _sentences(text: str) -> tuple[list[str], list[str]]:
+    """The text's sentences reporting the debate, and the others."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+    motions = [s for s in sentences if _MOTION.search(s)]
+    return motions, [s for s in sentences if s not in motions]
+
+
+def _debated(
+    motions: list[str], verdicts: list[str], verdict: Verdict, lemmatize: Lemmatize
+) -> Outcome:
+    """The outcome of a decision after a counter-proposal.
+
+    The base proposal won a vote when `votes_for` (its side) is larger: the last sentence
+    with a verdict decides, and the counter-proposal's wording ("… att anslaget förkastas")
+    never does. A counter-proposal that won — by vote, or taken up by all without one —
+    decides by what it proposed: returning, tabling or rejecting, else an amendment.
+    """
+    against, pro = verdict.votes_against, verdict.votes_for
+    adopted = any(_ADOPTED.search(s) for s in motions + verdicts)
+    lapsed = any(_LAPSED.search(s) for s in motions + verdicts)
+    won = (against is not None and pro is not None and against > pro) or (
+        pro is None and adopted and not lapsed
+    )
+    if won:
+        proposed = _outcome(" ".join(motions), set(lemmatize(" ".join(motions))))
+        if proposed in (Outcome.RETURNED, Outcome.TABLED, Outcome.REJECTED, Outcome.REMOVED):
+            return proposed
+        return Outcome.AMENDED
+    for sentence in reversed(verdicts):
+        found = _outcome(sentence, set(lemmatize(sentence)))
+        if found is not Outcome.OTHER:
+            return found
+    return verdict.outcome
+
+
 def _has(lemmas: set[str], lemma: set[str], lowered: str, surface: str) -> bool:
     """A lemma from the lemmatiser, or — without one — a Finnish surface stem."""
     return bool(lemma & lemmas) or bool(re.search(surface, lowered))
@@ -102,7 +155,11 @@ def _outcome(text: str, lemmas: set[str]) -> Outcome:
         return Outcome.TABLED
     if _has(lemmas, {"palauttaa", "palautua"}, lowered, r"\bpalaut") or _SV_RETURNED.search(text):
         return Outcome.RETURNED
-    if re.search(r"\bpoiste\w* (?:esityslistalta|käsittelystä)|\bavfördes\b", lowered):
+    if re.search(
+        r"\bpoist\w*(?: \w+){0,2} (?:esityslistalta|käsittelystä)|\bavför\w*(?: \w+){0,2} från"
+        r"|\bavfördes\b",
+        lowered,
+    ):
         return Outcome.REMOVED
     if _has(lemmas, {"hylätä", "hyljätä"}, lowered, r"\bhyl(?:käsi|ättiin|ätään)"):
         return Outcome.REJECTED
@@ -139,14 +196,13 @@ def _votes(text: str, verdict: Verdict) -> None:
     """Vote counts in the common phrasings; names listed under JAA/EI headings are counted."""
     patterns = {
         "votes_for": rf"\b{_COUNT}\s*(?:JAA|jaa)\b|\bJAA[- ]?(?:ääni\w*)?:?\s*{_COUNT}\b"
-        rf"|\bJa-?röster:?\s*{_COUNT}\b|\b{_COUNT}\s+ja-?röster",
+        rf"|\bJa-?röster:?\s*{_COUNT}\b|\b{_COUNT}\s+ja-?röster|\bJa:?\s*(\d{{1,3}})(?=[,;]?\s*Nej\b)",
         "votes_against": rf"\b{_COUNT}\s*(?:EI|ei)\b(?!\s+\w+ä)"
         rf"|\bEI[- ]?(?:ääni\w*)?:?\s*{_COUNT}\b"
-        rf"|\bNej-?röster:?\s*{_COUNT}\b|\b{_COUNT}\s+nej-?röster",
-        "votes_blank": rf"\b{_COUNT}\s*tyhj\w*|\btyhjiä:?\s*{_COUNT}\b|\bblanka:?\s*{_COUNT}\b"
+        rf"|\bNej(?:-?röster)?:?\s*{_COUNT}\b|\b{_COUNT}\s+nej-?röster",
+        "votes_blank": rf"\b{_COUNT}\s*tyhj\w*|\b(?i:tyhjiä|tyhjä|blanka):?\s*{_COUNT}\b"
         rf"|\b{_COUNT}\s+blanka",
-        "votes_absent": rf"\b{_COUNT}\s*poissa\w*|\bpoissa:?\s*{_COUNT}\b"
-        rf"|\bfrånvarande:?\s*{_COUNT}\b",
+        "votes_absent": rf"\b{_COUNT}\s*poissa\w*|\b(?i:poissa|frånvarande):?\s*{_COUNT}\b",
     }
     if not _VOTE.search(text) and not re.search(r"\bJAA\b|\bJa-röster", text):
         return
@@ -186,10 +242,12 @@ def _vote_names(text: str) -> list[str]:
 
 
 def _other_people(proposal: str, decision: str) -> bool:
-    """True when the decision names people and none of them is in the proposal."""
+    """True when the decision names people the proposal did not and leaves out one it did."""
     named = {m.group(0) for m in _NAME.finditer(decision)} - _NOT_NAMES
-    proposed = {m.group(0) for m in _NAME.finditer(proposal)}
-    return bool(named) and bool(proposed) and not named <= proposed
+    proposed = {m.group(0) for m in _NAME.finditer(proposal)} - _NOT_NAMES
+    # Someone the proposal named was replaced: electing a person the proposal left open
+    # ("valitsee uuden jäsenen") is the proposal accepted.
+    return bool(named - proposed) and bool(proposed - named)
 
 
 def listed_names(text: str) -> list[str]:
