@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors.item_headings import handled_warning
 from extractors.minutes import (
     CASE_NUMBER,
     Block,
@@ -40,6 +41,9 @@ def extract_decisions(doc: SourceDocument, context: ExtractionContext) -> Iterat
     if context.document.doc_type is not DocType.MINUTES:
         return
     items, preamble = split_items(doc, context.document.meeting_date)
+    warning = handled_warning(preamble, [item.section for item in items])
+    if warning is not None:
+        context.document.warnings.append(warning)
     lemmatize = _lemmatizer(context)
     single = len(items) == 1
     for n, item in enumerate(items, start=1):
@@ -69,7 +73,7 @@ def _decision(
     title, digest = _title(item, context, single)
     # An item handled earlier by a committee repeats that stage's proposal and decision;
     # the record is about the last stage, this body's own.
-    stage = last_stage(item)
+    stage = last_stage(item, context.document.meeting_date)
     decision_blocks = [b for b in stage if b.label is SectionLabel.DECISION]
     decision_text = _text(decision_blocks)
     if digest and not decision_text:

@@ -11,18 +11,15 @@ what the blocks mean is decided in `extractors/decisions.py`.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass, field
 
+from extractors.item_headings import Heading, PageLine, find_headings, stage_date, stage_line
 from schemas.source import Line, LineKind, SourceDocument
 from schemas.vocab import SectionLabel, lookup_label
 
-# A § token: "§ 61", "§61", "61 §", "61§" — not "§:n", "§:ssä" (a law's section in a sentence).
-_SECTION = re.compile(
-    r"(?<![\w§.,/])(?:§\s?(\d{1,4})|(\d{1,4})\s?§)(?![\w§:])(?!\s?[–-]\s?§?\s?\d)"
-)
-_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])")
+__all__ = ["Block", "Item", "PageLine", "last_stage", "split_blocks", "split_items"]
+
 # Diary numbers: OUKA/899/02.06.01.04/2017, 118/07.01.02/2024, LAPDno-2025-91, HEL 2021-009960.
 CASE_NUMBER = re.compile(
     r"\b(?:[A-ZÅÄÖ]{2,10}/)?\d{1,6}/\d{2}(?:\.\d{2}){0,5}/\d{4}\b"
@@ -36,19 +33,6 @@ _LABELLED_CASE = re.compile(
 _CLASSIFICATION = re.compile(r"(?<![\d.])\d{2}(?:\.\d{2}){1,5}(?![\d.])")
 _HISTORY = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4},?\s+(?:§\s?\d+|\d+\s?§)")
 _INLINE_LABEL = re.compile(r"^([A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /-]{2,40}):\s*(.*)$")
-
-
-@dataclass(slots=True)
-class PageLine:
-    """A cleaned text line with the page it is on."""
-
-    page: int
-    line: Line
-
-    @property
-    def text(self) -> str:
-        """The line's text."""
-        return self.line.text
 
 
 @dataclass(slots=True)
@@ -91,72 +75,6 @@ def document_lines(doc: SourceDocument) -> list[PageLine]:
     return [PageLine(page.number, line) for page in doc.pages for line in page.lines]
 
 
-@dataclass(slots=True)
-class _Heading:
-    index: int
-    section: str
-    rest: str
-    body: str | None
-    date: dt.date | None
-
-
-def _heading(pl: PageLine, index: int) -> _Heading | None:
-    """A § heading, whatever its arrangement: the § number with a title, or with a body and date.
-
-    `§ 61`, `§ 61 Title`, bold `61 § Title`; and, in any order, a § number, a date and nothing
-    but a body's name (`Kaupunginhallitus § 61 24.02.2025`, `Stadsstyrelsen 28.04.2025 § 112`,
-    `24.02.2025 § 61`). A line with two § numbers is a range or a reference, a line with a
-    comma repeats a heading (`Välfärdsnämnden 15.9.2022, 45 §`), and a § in a sentence is a
-    law's section — none of them is a heading.
-    """
-    text = " ".join(pl.text.split())
-    tokens = list(_SECTION.finditer(text))
-    if pl.line.kind is not LineKind.TEXT or len(tokens) != 1:
-        return None
-    token = tokens[0]
-    number = token.group(1) or token.group(2)
-    dates = list(_DATE.finditer(text))
-    if len(dates) == 1 and "," not in text:
-        date = _date(dates[0])
-        first, last = sorted((token.start(), token.end(), dates[0].start(), dates[0].end()))[::3]
-        between = text[first:last]
-        between = _DATE.sub(" ", _SECTION.sub(" ", between)).strip(" –-")
-        before, after = text[:first].strip(" –-"), text[last:].strip(" –-")
-        rest = before or after
-        named = not between and not (before and after) and _body_like(rest)
-        leading = token.start() == 0 or pl.line.bold  # not a wrapped "… 3.2.2025 § 30"
-        if date is not None and (named or (not rest and leading)):
-            return _Heading(index, number, "", rest or None, date)
-    if token.start() > 0:
-        return None
-    rest = text[token.end() :].strip()
-    if rest and not (rest[0].isupper() or rest[0].isdigit()):
-        return None  # "§5 kan stadsstyrelsen besluta …", "§ 355. Asianosainen …": a sentence
-    if token.group(1) or pl.line.bold:
-        return _Heading(index, number, rest, None, None)
-    return None
-
-
-def _body_like(text: str) -> bool:
-    """Whether text can be a body's name: `Kunnanhallitus`, `Tekninen lautakunta`,
-    `Sivistys- ja kulttuurilautakunta` — capitalised words, a lower-case head noun last,
-    never a sentence's verb or a number in between."""
-    words = text.split()
-    if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
-        return False
-    for prev, word in itertools.pairwise(words[:-1]):
-        if not (word[:1].isupper() or (word in ("ja", "och") and prev.endswith("-"))):
-            return False
-    return all(re.fullmatch(r"[^\W\d_][\w-]*", w) for w in words)
-
-
-def _date(m: re.Match[str]) -> dt.date | None:
-    try:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
-
-
 def split_items(
     doc: SourceDocument, meeting_date: dt.date | None = None
 ) -> tuple[list[Item], list[PageLine]]:
@@ -167,7 +85,7 @@ def split_items(
     council's item), not an item of these minutes.
     """
     lines = document_lines(doc)
-    headings = [h for i, pl in enumerate(lines) if (h := _heading(pl, i)) is not None]
+    headings = find_headings(lines)
     dated = [h for h in headings if h.date is not None]
     # Only when some heading is of these minutes: if none is, the date was misread.
     ours = any(h.date == meeting_date for h in dated) or len(dated) < len(headings)
@@ -175,13 +93,17 @@ def split_items(
         headings = [h for h in headings if h.date in (None, meeting_date)] or headings
     if not headings:
         return [], lines
-    spans: list[tuple[_Heading, int]] = []
+    spans: list[tuple[Heading, int]] = []
     for n, h in enumerate(headings):
         end = headings[n + 1].index if n + 1 < len(headings) else len(lines)
-        # Some systems print the diary number on the line above the § heading: it belongs
-        # to the item below, not to the end of the item above.
-        if end < len(lines) and end > h.index + 1 and _is_case_line(lines[end - 1]):
-            end -= 1
+        # Some systems print the diary number, or a summary of the handling stages
+        # ("Sivistyslautakunta, § 17, 27.01.2025"), above the § heading: they belong to the
+        # item below, not to the end of the item above.
+        if end < len(lines):
+            while end > h.stop + 1 and (
+                _is_case_line(lines[end - 1]) or stage_line(lines[end - 1].text)
+            ):
+                end -= 1
         spans.append((h, end))
     # A heading with body and date directly above a bare "§ n" heading of the same number
     # (or below it) describes the same item: merge them.
@@ -227,9 +149,9 @@ def _is_case_line(pl: PageLine) -> bool:
     return bool(CASE_NUMBER.fullmatch(_strip_case_prefix(text)) or _LABELLED_CASE.fullmatch(text))
 
 
-def _make_item(lines: list[PageLine], h: _Heading, end: int) -> Item:
-    heading = lines[h.index]
-    body_lines = lines[h.index + 1 : end]
+def _make_item(lines: list[PageLine], h: Heading, end: int) -> Item:
+    heading = h.joined or lines[h.index]
+    body_lines = lines[h.stop : end]
     head_lines = _title_lines(heading, body_lines, bare=not h.rest and h.body is None)
     if h.index > 0 and _is_case_line(lines[h.index - 1]):
         head_lines = [lines[h.index - 1], *head_lines]
@@ -343,12 +265,21 @@ def classification_of(case_number: str | None) -> str | None:
     return m.group(0) if m else None
 
 
-def last_stage(item: Item) -> list[Block]:
-    """The blocks of the item's last handling stage (after the last `Body, date, § n` line)."""
+def last_stage(item: Item, meeting_date: dt.date | None = None) -> list[Block]:
+    """The blocks of the item's own handling stage.
+
+    An item that prints its history has a stage line before each stage (`Kunnanhallitus
+    3.2.2025 § 30`, `Kh § 141`); the stage dated at these minutes' meeting is theirs, else the
+    last one printed (histories run in time order).
+    """
     starts = [
-        i for i, pl in enumerate(item.lines) if _HISTORY.search(pl.text) and len(pl.text) < 80
+        i
+        for i, pl in enumerate(item.lines)
+        if i >= len(item.head_lines) and stage_line(pl.text)
     ]
-    starts = [i for i in starts if i >= len(item.head_lines)]
     if not starts:
         return item.blocks
-    return split_blocks(item.lines[starts[-1] + 1 :])
+    own = [i for i in starts if meeting_date and stage_date(item.lines[i].text) == meeting_date]
+    start = (own or starts)[-1]
+    end = next((i for i in starts if i > start), len(item.lines)) if own else len(item.lines)
+    return split_blocks(item.lines[start + 1 : end])
