@@ -113,7 +113,7 @@ def _decision(
     return Decision(
         decision_id=record_id(doc.document_id, "decision", n),
         document_id=doc.document_id,
-        body=item.body or context.document.body,
+        body=_body(item.body, context.document.body),
         meeting_date=item.meeting_date or context.document.meeting_date,
         section=item.section,
         case_number=case_number,
@@ -136,6 +136,14 @@ def _decision(
         page=page,
         quote=quote,
     )
+
+
+def _body(printed: str | None, own: str | None) -> str | None:
+    """The item's body: as its heading prints it, unless that is an abbreviation (`KH`,
+    `Kh`) of the minutes' own body."""
+    if printed is None or (own and (printed.isupper() or len(printed) <= 4)):
+        return own or printed
+    return printed
 
 
 def _labelled(item: Item) -> bool:

@@ -152,7 +152,9 @@ def _is_case_line(pl: PageLine) -> bool:
 def _make_item(lines: list[PageLine], h: Heading, end: int) -> Item:
     heading = h.joined or lines[h.index]
     body_lines = lines[h.stop : end]
-    head_lines = _title_lines(heading, body_lines, bare=not h.rest and h.body is None)
+    head_lines = _title_lines(
+        heading, body_lines, bare=not h.rest and h.body is None, dated=h.date is not None
+    )
     if h.index > 0 and _is_case_line(lines[h.index - 1]):
         head_lines = [lines[h.index - 1], *head_lines]
     item = Item(
@@ -167,7 +169,9 @@ def _make_item(lines: list[PageLine], h: Heading, end: int) -> Item:
     return item
 
 
-def _title_lines(heading: PageLine, after: list[PageLine], *, bare: bool) -> list[PageLine]:
+def _title_lines(
+    heading: PageLine, after: list[PageLine], *, bare: bool, dated: bool = False
+) -> list[PageLine]:
     """Lines right under a heading that belong to the title or the case number."""
     taken: list[PageLine] = []
     for pl in after[:6]:
@@ -178,8 +182,10 @@ def _title_lines(heading: PageLine, after: list[PageLine], *, bare: bool) -> lis
             continue
         if pl.text.rstrip().endswith(":") or _HISTORY.search(pl.text):
             break  # "Sivistyslautakunta, 27.01.2025, § 17": an earlier handling, not the title
-        # The title is printed like the heading (bold) and wraps onto a few short lines.
-        if heading.line.bold and pl.line.bold and len(taken) < 4:
+        # The title is printed like the heading (bold) and wraps onto a few short lines;
+        # under a heading of body, date and § it stands out by bold or capitals.
+        styled = pl.line.bold or (pl.text.isupper() and len(pl.text) < 120)
+        if ((heading.line.bold and pl.line.bold) or (dated and styled)) and len(taken) < 4:
             taken.append(pl)
             continue
         if bare and not taken and not heading.line.bold and len(pl.text) < 120:

@@ -178,10 +178,16 @@ def languages_for(text: str, lang: str) -> str:
 # Tesseract's Finnish and Swedish models read `§` as `&` (or `8`) and `@` as `&`: fix the
 # unambiguous places, where `&` stands between a date or a line start and a number, or inside
 # an e-mail address.
-_SECTION_SIGN = re.compile(r"(?:(?<=\d{4} )|^)&(?=\s?\d{1,4}\b)|(?<=\d )&(?=\s|$)")
+# Tesseract reads `§` as `&`, `$` or, after a date, `8` ("KH 3.11.2025 8 283"), and `§§`
+# before a range as `88` ("88 281-283").
+_SECTION_SIGN = re.compile(
+    r"(?:(?<=\d{4} )|^)[&$](?=\s?\d{1,4}\b)|(?<=\d )[&$](?=\s|$|\))|(?<=\S )\$(?= \d{1,4}\b)"
+    r"|(?<=\.\d{4} )8(?= \d{1,4}$)"
+)
+_SECTIONS_SIGN = re.compile(r"(?:(?<=\s)|^)88(?= \d{1,4}\s?[-–]\s?\d{1,4}\b)")
 _AT_SIGN = re.compile(r"(?<=[a-z0-9.])\s?&\s?(?=[a-z0-9-]+\.(?:fi|se|com|net|org)\b)")
 
 
 def correct(text: str) -> str:
     """Undo Tesseract's usual misreadings of `§` and `@` in minutes."""
-    return _AT_SIGN.sub("@", _SECTION_SIGN.sub("§", text))
+    return _AT_SIGN.sub("@", _SECTION_SIGN.sub("§", _SECTIONS_SIGN.sub("§§", text)))
