@@ -73,7 +73,7 @@ def _decision(
     title, digest = _title(item, context, single)
     # An item handled earlier by a committee repeats that stage's proposal and decision;
     # the record is about the last stage, this body's own.
-    stage = last_stage(item, context.document.meeting_date)
+    stage = _first_language(last_stage(item, context.document.meeting_date))
     decision_blocks = [b for b in stage if b.label is SectionLabel.DECISION]
     decision_text = _text(decision_blocks)
     if digest and not decision_text:
@@ -138,6 +138,27 @@ def _decision(
     )
 
 
+def _first_language(stage: list[Block]) -> list[Block]:
+    """The first copy of an item printed in two languages (`Förslag`, `Beslut`, then `Ehdotus`,
+    `Päätös`): one decision, in the language the minutes print first.
+
+    A second decision label that is another word (not `Päätös` again, as a stage printed
+    without its stage line would have) starts the translation.
+    """
+    decisions = [i for i, b in enumerate(stage) if b.label is SectionLabel.DECISION]
+    if len(decisions) < 2:
+        return stage
+    first = stage[decisions[0]].caption.lower().split()[-1:]
+    if all(stage[i].caption.lower().split()[-1:] == first for i in decisions[1:]):
+        return stage
+    copy = next(
+        i
+        for i in range(decisions[0] + 1, len(stage))
+        if stage[i].label in (SectionLabel.PROPOSAL, SectionLabel.DECISION)
+    )
+    return stage[:copy]
+
+
 def _body(printed: str | None, own: str | None) -> str | None:
     """The item's body: as its heading prints it, unless that is an abbreviation (`KH`,
     `Kh`) of the minutes' own body."""
@@ -157,11 +178,7 @@ def _text(blocks: list[Block]) -> str:
 
 def _title(item: Item, context: ExtractionContext, single: bool) -> tuple[str | None, str]:
     """The item's title, and a digest's decision when the heading carries one."""
-    rest = re.sub(r"^§\s?\d+\s*", "", item.heading.text)
-    rest = re.sub(r"^\d+\s?§\s*", "", rest)
-    if item.body is not None:
-        rest = ""  # "Kaupunginhallitus 22.01.2024 § 25" carries no title
-    parts = [rest] if rest else []
+    parts = [item.heading_title] if item.heading_title else []
     parts += [pl.text for pl in item.head_lines if not CASE_NUMBER.search(pl.text)]
     title = " ".join(" ".join(parts).split())
     digest = ""

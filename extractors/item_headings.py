@@ -128,9 +128,9 @@ def heading_of(pl: PageLine, index: int) -> Heading | None:
         between = DATE.sub(" ", SECTION.sub(" ", text[first:last])).strip(" –-")
         before, after = text[:first].strip(" –-"), text[last:].strip(" –-")
         rest = before or after
-        named = not between and not (before and after) and body_like(rest)
+        named = not (before and after) and body_like(rest)
         leading = token.start() == 0 or pl.line.bold  # not a wrapped "… 3.2.2025 § 30"
-        if date is not None and (named or (not rest and leading)):
+        if date is not None and not between and (named or (not rest and leading)):
             return Heading(index, number, "", rest or None, date)
     if token.start() > 0:
         return None

@@ -57,6 +57,7 @@ class Item:
     section: str
     heading: PageLine
     head_lines: list[PageLine]
+    heading_title: str = ""  # the title printed on the heading line after the § number
     body: str | None = None
     meeting_date: dt.date | None = None
     lines: list[PageLine] = field(default_factory=list)
@@ -125,6 +126,9 @@ def split_items(
         else:
             richer = item if _weight(item) > _weight(known) else known
         other = known if richer is item else item
+        titled = richer.heading_title or any(not _is_case_line(pl) for pl in richer.head_lines)
+        if not titled:
+            richer.heading_title = other.heading_title
         if not richer.head_lines:
             richer.head_lines = other.head_lines
         richer.context += [*other.head_lines, *other.lines[:8]]
@@ -161,6 +165,7 @@ def _make_item(lines: list[PageLine], h: Heading, end: int) -> Item:
         section=h.section,
         heading=heading,
         head_lines=head_lines,
+        heading_title=h.rest,
         body=h.body,
         meeting_date=h.date,
         lines=body_lines,

@@ -164,9 +164,11 @@ def _reclaim_caption_starts(page: Page) -> None:
         if not lower.text[:1].islower() or len(lower.text.split()) > 2:
             continue
         beside = [ln.x0 for ln in _beside(page, lower)]
-        if not beside:
+        # The text column: beside the caption, else where the page's text right of it starts.
+        right = Counter(round(ln.x0) for ln in page.lines if ln.x0 > lower.x1 + 4)
+        if not beside and not right:
             continue
-        column = min(beside)
+        column = min(beside) if beside else float(right.most_common(1)[0][0])
         for upper in page.lines:
             gap = lower.top - upper.bottom
             if upper is lower or abs(upper.x0 - lower.x0) > 6 or not -2 < gap < upper.height:
@@ -194,6 +196,8 @@ def _merge_wrapped_captions(page: Page, left: float) -> None:
     for upper, lower in itertools.pairwise(margin):
         if lower.top - upper.bottom > 0.8 * max(upper.height, 6.0) or abs(lower.x0 - upper.x0) > 6:
             continue
+        if lookup_label(upper.text) and lookup_label(lower.text):
+            continue  # two captions one under the other, not one wrapped caption
         if upper.text.endswith(("-", "/")):
             merged = (
                 upper.text

@@ -1,8 +1,9 @@
 """The development corpus (../shared/dev): 28 documents in many layouts, scored against gold.
 
-The floors are the ones the document-tree issue sets: themes and actions found in any layout,
-their key fields right, programmes recognised with their period. Also here: the tree each run
-writes (structure/<id>.json) and `poimija structure`, checked against what the documents print.
+The floors are the ones the document-tree issue sets (themes and actions found in any layout,
+their key fields right, programmes recognised with their period) and the minutes issue's
+(§ items of any meeting system with their outcomes, votes and proposers). Also here: the tree
+each run writes (structure/<id>.json) and `poimija structure`, checked against the documents.
 """
 
 from __future__ import annotations
@@ -53,6 +54,63 @@ def test_key_fields(report: EvalReport, field: str) -> None:
 )
 def test_programmes_are_recognised_with_their_period(report: EvalReport, field: str) -> None:
     assert report.fields[field] >= 0.95
+
+
+def test_minutes_of_any_meeting_system(report: EvalReport) -> None:
+    """The minutes issue's floor: § items found whatever their heading's arrangement."""
+    score = report.tables["decisions"]
+    assert score.f1 is not None and score.f1 >= 0.97, score.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"),
+    [
+        ("decisions.section", 0.95),
+        ("decisions.meeting_date", 0.95),
+        ("decisions.body", 0.95),
+        ("decisions.case_number", 0.95),
+        ("decisions.outcome", 0.90),
+        ("decisions.unanimous", 0.90),
+        ("decisions.votes_for", 0.90),
+        ("decisions.votes_against", 0.90),
+        ("decisions.proposer", 0.90),
+        ("documents.body", 0.95),
+        ("documents.meeting_date", 0.95),
+    ],
+)
+def test_decision_fields(report: EvalReport, field: str, floor: float) -> None:
+    assert report.assessed[field] >= 5
+    assert report.fields[field] >= floor, report.fields[field]
+
+
+def test_agenda_items_headed_by_body_section_and_date(dev_run: RunOutput) -> None:
+    # An agenda (esityslista) heads each item "Kaupunginhallitus § 150 15.9.2025" and lists
+    # the items with their pages first: proposals only, nothing decided yet.
+    result = dev_run.by_source()["d20_forssa_kh_esityslista_2025_09_15.pdf"]
+    decisions = result.records["decisions"]
+    assert [d.section for d in decisions] == [str(n) for n in range(150, 157)]
+    assert {(str(d.outcome), d.decision) for d in decisions} == {("other", None)}
+    assert {d.proposer for d in decisions} == {"Kaupunginjohtaja"}
+
+
+def test_scanned_minutes_with_section_signs_misread(dev_run: RunOutput) -> None:
+    # Tesseract reads "KH 3.11.2025 § 281" as "… $ 281" or "… 8 283".
+    result = dev_run.by_source()["d27_ylivieska_kh_2025-11-03_skannattu.pdf"]
+    decisions = {d.section: d for d in result.records["decisions"]}
+    assert sorted(decisions) == ["281", "282", "283"]
+    assert decisions["282"].title == "PÖYTÄKIRJAN TARKASTAJIEN VALINTA"
+    assert decisions["283"].case_number == "215/02.05.01/2025"
+    assert {d.body for d in decisions.values()} == {"Kaupunginhallitus"}
+
+
+def test_a_bilingual_item_is_one_decision(dev_run: RunOutput) -> None:
+    # Swedish first, then the same item in Finnish: one decision, in the first language.
+    result = dev_run.by_source()["d28_sibbo_kst_2025-09-08_tvasprakigt.pdf"]
+    decisions = {d.section: d for d in result.records["decisions"]}
+    assert sorted(decisions) == [str(n) for n in range(250, 256)]
+    assert decisions["252"].proposer == "Kommundirektör"
+    assert str(decisions["254"].outcome) == "removed"
+    assert str(result.document.meeting_date) == "2025-09-08"
 
 
 def _tree_of(run: RunOutput, name: str) -> dict[str, object]:
