@@ -190,8 +190,8 @@ def _settings(options: dict[str, Any]) -> Settings:
         )
     except ValidationError as exc:
         raise click.UsageError(" ".join(str(exc).split())) from None
+    from pipeline.batch.executors import check_executor
     from pipeline.errors import ExecutorUnavailableError
-    from pipeline.executors import check_executor
 
     try:
         check_executor(settings)
@@ -218,8 +218,8 @@ def run(inputs: tuple[Path, ...], **options: Any) -> None:
         poimija run samples/ ../shared/real-pdfs/ --out outputs -j 2 --timeout 300
     """
     from pipeline.batch import run_batch
+    from pipeline.batch.progress import Progress
     from pipeline.errors import InputsError
-    from pipeline.progress import Progress
 
     settings = _settings(options)
     signal.signal(signal.SIGTERM, _interrupt)
@@ -266,9 +266,9 @@ def watch(
 
         poimija watch /data/minutes --out /data/poimija --interval 300 -j 2
     """
+    from pipeline.batch.progress import Progress
+    from pipeline.batch.watch import watch as watch_folders
     from pipeline.errors import InputsError
-    from pipeline.progress import Progress
-    from pipeline.watch import watch as watch_folders
 
     settings = _settings(options)
     signal.signal(signal.SIGTERM, _interrupt)
@@ -305,7 +305,7 @@ def evaluate_cmd(gold_dir: Path, out_dir: Path, as_json: bool) -> None:
 
         poimija eval samples/gold outputs --json
     """
-    from pipeline.evaluate import EvaluationError, evaluate
+    from pipeline.evaluation.evaluate import EvaluationError, evaluate
 
     try:
         report = evaluate(gold_dir, out_dir)
@@ -330,7 +330,7 @@ def schema(out_dir: Path) -> None:
 
         poimija schema --out schema/
     """
-    from pipeline.export import atomic_write_text
+    from pipeline.outputs.export import atomic_write_text
     from schemas.jsonschema import table_schemas
 
     for name, body in table_schemas().items():
@@ -392,6 +392,6 @@ main.add_command(compare)
 from pipeline.review.command import review  # noqa: E402
 
 main.add_command(review)
-from pipeline.changes_command import changes  # noqa: E402
+from pipeline.outputs.changes_command import changes  # noqa: E402
 
 main.add_command(changes)

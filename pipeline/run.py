@@ -20,12 +20,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 import extractors
-from pipeline import __version__, clean, read
-from pipeline.classify import classify
-from pipeline.discover import discover
+from pipeline import __version__
+from pipeline.analysis.classify import classify
+from pipeline.analysis.locate import locate
+from pipeline.analysis.nlp import load_nlp
 from pipeline.errors import ExtractionError, PoimijaError
-from pipeline.locate import locate
-from pipeline.nlp import load_nlp
+from pipeline.reading import clean, read
+from pipeline.reading.discover import discover
 from pipeline.settings import Settings
 from pipeline.structure import build_tree
 from pipeline.structure.outline import tree_dict

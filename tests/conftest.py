@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.export import write_outputs
+from pipeline.outputs.export import write_outputs
 from pipeline.run import DocumentResult, run_files
 from pipeline.settings import Settings
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import ocr
 from pipeline.cli import main
+from pipeline.reading import ocr
 from tests.pdfgen import image_only_pdf, text_pdf
 
 GOOD_LINES = [

@@ -22,10 +22,10 @@ from click.testing import CliRunner
 import extractors
 from extractors.registry import _REGISTRY
 from pipeline.batch import run_batch
+from pipeline.batch.manifest import MANIFEST_NAME
+from pipeline.batch.progress import Progress
 from pipeline.cli import main
-from pipeline.export import write_outputs
-from pipeline.manifest import MANIFEST_NAME
-from pipeline.progress import Progress
+from pipeline.outputs.export import write_outputs
 from pipeline.run import run_files
 from pipeline.settings import Settings
 from tests.conftest import SAMPLES

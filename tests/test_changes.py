@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.batch import run_batch
-from pipeline.changes import parse_since, read_changes
 from pipeline.cli import main
+from pipeline.outputs.changes import parse_since, read_changes
 from pipeline.settings import Settings
 
 KUOPIO = """Kuopion kaupunki

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.compare import compare, generated_at
-from pipeline.export import write_outputs
+from pipeline.outputs.export import write_outputs
 from pipeline.run import DocumentResult
 from schemas.records import Action, Decision, Document, Funding, Record, Theme
 from schemas.vocab import (

@@ -10,7 +10,7 @@ import csv
 
 import pytest
 
-from pipeline.evaluate import EvalReport, evaluate
+from pipeline.evaluation.evaluate import EvalReport, evaluate
 from tests.conftest import GOLD, RunOutput
 
 KEY_FIELDS = ("outcome", "unanimous", "section", "meeting_date", "case_number", "body")

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.evaluate import EvalReport, evaluate
+from pipeline.evaluation.evaluate import EvalReport, evaluate
 from tests.conftest import ROOT, RunOutput, _run
 
 DEV = ROOT.parent / "shared" / "dev"

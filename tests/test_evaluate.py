@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.cli import main
-from pipeline.evaluate import (
+from pipeline.evaluation.evaluate import (
     EvalReport,
     EvaluationError,
     Mismatch,

@@ -19,8 +19,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import pipeline
-from pipeline import frames
-from pipeline.export import csv_text, write_outputs
+import pipeline.outputs
+from pipeline.outputs import frames
+from pipeline.outputs.export import csv_text, write_outputs
 from pipeline.run import DocumentResult, run_files
 from pipeline.settings import Settings
 from schemas.examples import FILLED, MINIMAL
@@ -224,7 +225,7 @@ def test_missing_duckdb_is_a_one_line_warning(
 ) -> None:
     write_outputs(tmp_path, results)
     monkeypatch.setitem(sys.modules, "duckdb", None)  # `import duckdb` now fails
-    with caplog.at_level(logging.WARNING, logger="pipeline.export"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.outputs.export"):
         write_outputs(tmp_path, results)
     [record] = caplog.records
     assert record.getMessage() == (
@@ -245,9 +246,9 @@ def test_missing_pyarrow_still_writes_csv_and_json(
     write_outputs(tmp_path, results)  # an earlier run, with Parquet and DuckDB
     (tmp_path / "funding.csv").unlink()
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow` now fails
-    monkeypatch.delitem(sys.modules, "pipeline.frames")
-    monkeypatch.delattr(pipeline, "frames")
-    with caplog.at_level(logging.WARNING, logger="pipeline.export"):
+    monkeypatch.delitem(sys.modules, "pipeline.outputs.frames")
+    monkeypatch.delattr(pipeline.outputs, "frames")
+    with caplog.at_level(logging.WARNING, logger="pipeline.outputs.export"):
         counts = write_outputs(tmp_path, results)
     assert counts["funding"] == 5
     assert [r.getMessage() for r in caplog.records] == [

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import EvalReport, evaluate
-from pipeline.export import write_outputs
+from pipeline.evaluation.evaluate import EvalReport, evaluate
+from pipeline.outputs.export import write_outputs
 from pipeline.run import DocumentResult, process_file
 from pipeline.settings import Settings
 from schemas.records import Funding, record_id

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.limits import LIMITS, ocr_scale
+from pipeline.reading.limits import LIMITS, ocr_scale
 from tests.hostile import (
     annotation_pattern_loop_pdf,
     batch_folder,

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import freshness
+from pipeline.batch import freshness
+from pipeline.batch.executors import MAX_WORKERS, pool_size
 from pipeline.cli import main
 from pipeline.compare import compare
-from pipeline.executors import MAX_WORKERS, pool_size
 from tests.hostile import (
     POIMIJA,
     batch_folder,
@@ -241,7 +241,8 @@ def test_leftovers_of_a_killed_write_are_removed(tmp_path: Path) -> None:
     code, stderr, _, _ = run_poimija("run", folder, "--out", out, "-q")
     assert (code, stderr) == (
         0,
-        f"INFO pipeline.rundir: removed 4 temporary file(s) left by an interrupted run in {out}\n",
+        "INFO pipeline.batch.rundir: removed 4 temporary file(s) left by an interrupted run"
+        f" in {out}\n",
     )
     assert [p for p in leftovers if p.exists()] == []
     assert not [p.name for p in out.rglob("*.tmp*")]

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.compare import compare
-from pipeline.limits import LIMITS
+from pipeline.reading.limits import LIMITS
 from tests.hostile import (
     batch_folder,
     documents_of,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import lexicon
-from pipeline.hyphenation import ends_with_hyphen, join_parts
+from pipeline.analysis import lexicon
+from pipeline.reading.hyphenation import ends_with_hyphen, join_parts
 
 
 def test_voikko_is_installed() -> None:

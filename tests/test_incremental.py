@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from pipeline.batch import run_batch
-from pipeline.manifest import Manifest, key_of
+from pipeline.batch.manifest import Manifest, key_of
 from pipeline.settings import Settings
 from tests.conftest import ROOT, SAMPLES
 

@@ -7,7 +7,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from pipeline.locate import locate
+from pipeline.analysis.locate import locate
 from schemas.records import Theme
 from schemas.source import Line, LineKind, Page, SourceDocument, Table, TableCell
 from schemas.vocab import SourceFormat

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from extractors.item_headings import PageLine, handled_warning
-from pipeline.read import read_document
+from pipeline.reading.read import read_document
 from pipeline.run import process_file
 from schemas.records import Decision
 from schemas.vocab import Outcome

@@ -6,7 +6,7 @@ import multiprocessing
 
 import pytest
 
-from pipeline import ocr
+from pipeline.reading import ocr
 from tests.conftest import SAMPLES
 
 SCANNED = SAMPLES / "005_porvoo_kh_2024-01-22_skannattu.pdf"

@@ -1,8 +1,9 @@
 """The one-pass page reader gives exactly what pdfplumber's own calls give (issue #6 speed-up).
 
-`pipeline/pdfpage.py` skips pdfplumber's per-character dicts for speed; these tests pin that the
-words, the image cover, the ruling count and the tables are still pdfplumber's, so a pdfplumber
-upgrade that changes its arithmetic shows up here rather than as a silent drift in the outputs.
+`pipeline/reading/pdfpage.py` skips pdfplumber's per-character dicts for speed; these tests pin
+that the words, the image cover, the ruling count and the tables are still pdfplumber's, so a
+pdfplumber upgrade that changes its arithmetic shows up here rather than as a silent drift in the
+outputs.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from pipeline.ocr import languages_for
-from pipeline.pdfpage import WORD_ATTRS, find_tables, page_objects
+from pipeline.reading.ocr import languages_for
+from pipeline.reading.pdfpage import WORD_ATTRS, find_tables, page_objects
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 # Minutes with margin labels; landscape slides with ruled tables; a roadmap in two columns.

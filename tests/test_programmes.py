@@ -14,7 +14,7 @@ import pytest
 from extractors.columns import split_units
 from extractors.statuses import looks_like_status, read_status
 from extractors.theme_cues import cue_kind
-from pipeline.evaluate import EvalReport, evaluate
+from pipeline.evaluation.evaluate import EvalReport, evaluate
 from schemas.vocab import Status, ThemeKind
 from tests.conftest import GOLD, RunOutput, _run
 

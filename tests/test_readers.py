@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from pdfplumber.utils.text import WordExtractor
 
-from pipeline import pdfium_reader
-from pipeline.pdfpage import WORD_ATTRS
-from pipeline.read import read_document
+from pipeline.reading import pdfium_reader
+from pipeline.reading.pdfpage import WORD_ATTRS
+from pipeline.reading.read import read_document
+from pipeline.reading.words import extract_words
 from pipeline.run import process_file
 from pipeline.settings import Settings
-from pipeline.words import extract_words
 from schemas.source import SourceDocument
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.compare import compare
-from pipeline.export import write_outputs
+from pipeline.outputs.export import write_outputs
 from pipeline.review import review
 from pipeline.run import DocumentResult, FileError, Status
 from schemas.records import Document, Theme

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean_document
-from pipeline.read import read_document
+from pipeline.reading.clean import clean_document
+from pipeline.reading.read import read_document
 from pipeline.structure import build_tree
 from pipeline.structure.outline import outline
 from schemas.tree import DocumentTree, Field, Item, ItemList, Node, Paragraph, Section, TableBlock

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline import clean, read
+from pipeline.reading import clean, read
 from pipeline.run import process_file
 from pipeline.structure import build_tree
 from pipeline.structure.outline import outline

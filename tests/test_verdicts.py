@@ -6,7 +6,7 @@ import pytest
 
 from extractors.minutes import classification_of
 from extractors.verdicts import decide
-from pipeline.nlp import load_nlp
+from pipeline.analysis.nlp import load_nlp
 from schemas.vocab import Outcome
 
 

@@ -22,7 +22,7 @@ from pipeline.compare.report_html import render_html
 from pipeline.compare.report_md import render_markdown
 from pipeline.compare.tables import write_tables
 from pipeline.errors import CompareError
-from pipeline.export import atomic_write_text
+from pipeline.outputs.export import atomic_write_text
 
 __all__ = [
     "CompareResult",

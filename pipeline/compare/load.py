@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from pipeline import freshness
+from pipeline.batch import freshness
 from pipeline.errors import CompareError
 from schemas.records import Action, Decision, Document, Funding, Record, Theme
 

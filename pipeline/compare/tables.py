@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline.compare import labels as lb
 from pipeline.compare.labels import Lang
 from pipeline.compare.model import CATEGORIES, Comparison, Municipality
-from pipeline.export import atomic_write_text, csv_text
+from pipeline.outputs.export import atomic_write_text, csv_text
 from schemas.vocab import Outcome
 
 Table = tuple[list[str], list[dict[str, str]]]

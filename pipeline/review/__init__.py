@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.compare.load import load_run
-from pipeline.export import atomic_write_text
+from pipeline.outputs.export import atomic_write_text
 from pipeline.review.html import anchor, document_file, document_page, index_page
 from pipeline.review.images import PAGES_DIR, page_images, safe_name
 from schemas.records import Provenance

@@ -16,9 +16,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.export import atomic_write_text
-from pipeline.limits import ocr_scale
-from pipeline.read import sha256_of
+from pipeline.outputs.export import atomic_write_text
+from pipeline.reading.limits import ocr_scale
+from pipeline.reading.read import sha256_of
 from schemas.records import Document
 from schemas.vocab import SourceFormat
 

@@ -20,17 +20,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import changes as changelog
-from pipeline import freshness
-from pipeline.discover import discover
+from pipeline.batch import freshness
+from pipeline.batch.executors import Job, check_executor, execute
+from pipeline.batch.manifest import Entry, Manifest, fingerprint, key_of
+from pipeline.batch.progress import Progress
+from pipeline.batch.report import BatchReport
+from pipeline.batch.rundir import check_inputs, locked, remove_leftovers, scratch, writing
 from pipeline.errors import FileNameError
-from pipeline.executors import Job, check_executor, execute
-from pipeline.export import write_outputs
-from pipeline.manifest import Entry, Manifest, fingerprint, key_of
-from pipeline.progress import Progress
-from pipeline.read import sha256_of
+from pipeline.outputs import changes as changelog
+from pipeline.outputs.export import write_outputs
+from pipeline.reading.discover import discover
+from pipeline.reading.read import sha256_of
 from pipeline.run import DocumentResult, FileError, Status
-from pipeline.rundir import check_inputs, locked, remove_leftovers, scratch, writing
 from pipeline.settings import Settings
 
 # Outputs whose absence makes a run write them all again even when nothing changed.
@@ -46,37 +47,6 @@ class Plan:
     gone: list[str] = field(default_factory=list)
     # Skipped files whose size or mtime changed but not their bytes: (key, size, mtime_ns).
     restat: list[tuple[str, int, int]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class BatchReport:
-    """How a batch went: the results written, the files extracted now, and what was skipped."""
-
-    out_dir: Path
-    results: list[DocumentResult]
-    processed: list[DocumentResult]
-    skipped: int = 0
-    skipped_failed: int = 0
-    pruned: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    changes: changelog.ChangeSummary | None = None
-
-    @property
-    def failed(self) -> int:
-        """Inputs that end failed: extracted now and failed, or unchanged since they failed."""
-        now = sum(1 for r in self.processed if r.status is Status.FAILURE)
-        return now + self.skipped_failed
-
-    @property
-    def pages(self) -> int:
-        """Pages of the files extracted in this run."""
-        return sum(r.document.pages for r in self.processed if r.document is not None)
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every input is fine, 1 when any failed (the outputs are written either way)."""
-        return 1 if self.failed else 0
 
 
 class RunInterrupted(KeyboardInterrupt):

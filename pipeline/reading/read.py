@@ -15,7 +15,6 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.table import Table as FoundTable
 
-from pipeline import limits, ocr, pdfium_reader, textfile
 from pipeline.errors import (
     EmptyDocumentError,
     EncryptedDocumentError,
@@ -23,7 +22,8 @@ from pipeline.errors import (
     ReadError,
     UnsupportedFormatError,
 )
-from pipeline.pdfpage import PageObjects, find_tables, page_objects
+from pipeline.reading import limits, ocr, pdfium_reader, textfile
+from pipeline.reading.pdfpage import PageObjects, find_tables, page_objects
 from schemas.source import Line, Page, SourceDocument, Table, TableCell
 from schemas.vocab import SourceFormat, lookup_label
 

@@ -14,11 +14,11 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pipeline.gold import KINDS, MATCH_KEY, RECORD_TABLES, GoldFile, Kind, load_gold
-from pipeline.gold import EvaluationError as EvaluationError  # re-export: cli, tests
-from pipeline.scores import EvalReport as EvalReport
-from pipeline.scores import Mismatch as Mismatch
-from pipeline.scores import QuoteCheck, TableScore
+from pipeline.evaluation.gold import KINDS, MATCH_KEY, RECORD_TABLES, GoldFile, Kind, load_gold
+from pipeline.evaluation.gold import EvaluationError as EvaluationError  # re-export: cli, tests
+from pipeline.evaluation.scores import EvalReport as EvalReport
+from pipeline.evaluation.scores import Mismatch as Mismatch
+from pipeline.evaluation.scores import QuoteCheck, TableScore
 from schemas.records import LIST_SEPARATOR, TABLES
 
 THRESHOLD = 0.85

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from pipeline.errors import LimitError
-from pipeline.limits import LIMITS
+from pipeline.reading.limits import LIMITS
 from schemas.source import Line, Page
 
 _BOMS = (

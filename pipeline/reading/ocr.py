@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline import tesseract
-from pipeline.classify import function_word_counts
-from pipeline.limits import ocr_scale
+from pipeline.analysis.classify import function_word_counts
+from pipeline.reading import tesseract
+from pipeline.reading.limits import ocr_scale
 from schemas.vocab import Language
 
 OCR_DPI = 200

@@ -100,7 +100,9 @@ def _column(name: str, annotation: Any) -> Column:
         values = tuple(str(member.value) for member in annotation)
         return Column(name, "enum", pa.string(), nullable, values)
     if annotation not in _ARROW:
-        raise TypeError(f"{name}: no column type for {annotation!r}; add it to pipeline/frames.py")
+        raise TypeError(
+            f"{name}: no column type for {annotation!r}; add it to pipeline/outputs/frames.py"
+        )
     return Column(name, _KINDS[annotation], _ARROW[annotation], nullable)
 
 

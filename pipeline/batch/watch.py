@@ -11,8 +11,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pipeline.batch import BatchReport, run_batch, sizes_and_mtimes
-from pipeline.progress import Progress
+from pipeline.batch.engine import run_batch, sizes_and_mtimes
+from pipeline.batch.progress import Progress
+from pipeline.batch.report import BatchReport
 from pipeline.settings import Settings
 
 

@@ -23,15 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import extractors
-from pipeline import ocr
+from pipeline.analysis.nlp import load_nlp
 from pipeline.errors import (
     ExecutorUnavailableError,
     FileTimeoutError,
     PoimijaError,
     WorkerDiedError,
 )
-from pipeline.nlp import load_nlp
 from pipeline.processes import address_space, cap_memory, die_with_parent, hit_cap
+from pipeline.reading import ocr
 from pipeline.run import DocumentResult, FileError, Status, process_file
 from pipeline.settings import Settings
 

@@ -12,8 +12,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from pipeline.export import atomic_write_text
-from pipeline.read import sha256_of
+from pipeline.outputs.export import atomic_write_text
+from pipeline.reading.read import sha256_of
 
 STAMP_NAME = "outputs.json"
 # The outputs of a run, as patterns under its folder (compare/ and reports belong to others).

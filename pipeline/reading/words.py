@@ -13,7 +13,7 @@ from typing import Any
 
 from pdfplumber.utils.text import LIGATURES, WordExtractor
 
-from pipeline.pdfpage import WORD_ATTRS
+from pipeline.reading.pdfpage import WORD_ATTRS
 
 # pdfplumber's default x and y tolerance, and what starts a new run of characters.
 _TOLERANCE = 3

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline import lexicon
+from pipeline.analysis import lexicon
 from schemas.municipalities import Municipality, by_name
 from schemas.source import LineKind, SourceDocument
 from schemas.vocab import DocType, Language

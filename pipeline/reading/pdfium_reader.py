@@ -33,7 +33,7 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils.geometry import curve_to_edges, filter_edges, line_to_edge, rect_to_edges
 
-from pipeline.words import extract_words
+from pipeline.reading.words import extract_words
 
 PdfiumError = pypdfium2.PdfiumError
 Matrix = tuple[float, float, float, float, float, float]

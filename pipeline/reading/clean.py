@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from statistics import median
 
-from pipeline.hyphenation import ends_with_hyphen, join_parts
+from pipeline.reading.hyphenation import ends_with_hyphen, join_parts
 from schemas.source import Line, LineKind, Page, SourceDocument
 from schemas.vocab import lookup_label
 

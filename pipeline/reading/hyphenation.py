@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline import lexicon
+from pipeline.analysis import lexicon
 
 _EDGE_PUNCT = "\"'”“’(),.;:!?»«[]"
 _DASHES = "-\u2010\u2011"  # hyphen, Unicode hyphen, non-breaking hyphen

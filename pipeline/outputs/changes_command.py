@@ -1,4 +1,4 @@
-"""`poimija changes`: the click command over `pipeline.changes.read_changes`."""
+"""`poimija changes`: the click command over `pipeline.outputs.changes.read_changes`."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def changes(
 
         poimija changes outputs --table decisions --since yesterday
     """
-    from pipeline.changes import format_changes, parse_since, read_changes
+    from pipeline.outputs.changes import format_changes, parse_since, read_changes
 
     try:
         when = parse_since(since) if since else None

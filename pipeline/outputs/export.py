@@ -138,7 +138,7 @@ def write_analyst_outputs(
     """Write the typed tables as `parquet/<table>.parquet` and `poimija.duckdb` (if installed)."""
     try:
         # Imported here: pandas and pyarrow are slow to import and only needed at the end of a run.
-        from pipeline import frames
+        from pipeline.outputs import frames
     except ModuleNotFoundError as exc:
         _skip(out_dir, exc, "Parquet and DuckDB outputs")
         return
@@ -156,7 +156,8 @@ def _skip(out_dir: Path, exc: ModuleNotFoundError, what: str, *, parquet: bool =
     if missing not in ANALYST_MODULES:
         raise exc
     # An older Parquet or DuckDB file would silently disagree with the new CSVs: remove it.
-    # (The names are pipeline.frames' PARQUET_DIR and DUCKDB_NAME, which cannot be imported here.)
+    # (The names are pipeline.outputs.frames' PARQUET_DIR and DUCKDB_NAME, which cannot be
+    # imported here.)
     stale = [out_dir / "poimija.duckdb"]
     if parquet:
         stale += [out_dir / "parquet" / f"{name}.parquet" for name in TABLES]

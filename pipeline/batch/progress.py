@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from pipeline.run import DocumentResult, Status
 
 if TYPE_CHECKING:
-    from pipeline.batch import BatchReport
+    from pipeline.batch.report import BatchReport
 
 _BAR_WIDTH = 24
 _WORDS = {Status.SUCCESS: "ok", Status.PARTIAL: "partial", Status.FAILURE: "failed"}

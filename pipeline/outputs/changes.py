@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.export import atomic_write_text, csv_text
+from pipeline.outputs.export import atomic_write_text, csv_text
 from schemas.records import TABLES
 
 CHANGE_COLUMNS = (
