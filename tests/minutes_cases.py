@@ -311,6 +311,44 @@ STAGE_LINES: list[Line] = [
     "Kunnanvaltuusto merkitsi selvityksen tiedoksi.",
 ]
 
+# 3b. Items that start with their first stage line (`Kh § 141`); the council's § only on `Kv § 22`.
+STAGE_LINES_FIRST: list[Line] = [
+    "Mynämäen kunta",
+    "**Kunnanvaltuusto**",
+    "**PÖYTÄKIRJA 2/2025**",
+    "Kokousaika 31.3.2025 klo 18.30",
+    "Käsitellyt asiat §§ 22–23",
+    "",
+    "**Kh § 141**",
+    "**Vesihuollon kehittämissuunnitelma**",
+    "**Kunnanjohtajan ehdotus**",
+    "Kunnanhallitus esittää valtuustolle vesihuollon kehittämissuunnitelman hyväksymistä.",
+    "**Päätös**",
+    "Asia palautettiin uudelleen valmisteltavaksi.",
+    "**Kh § 152**",
+    "**Kunnanjohtajan ehdotus**",
+    "Kunnanhallitus esittää valtuustolle täydennetyn suunnitelman hyväksymistä.",
+    "**Päätös**",
+    "Hyväksyttiin.",
+    "**Kv § 22**",
+    "**Kunnanhallituksen ehdotus**",
+    "Kunnanvaltuusto hyväksyy vesihuollon kehittämissuunnitelman.",
+    "**Päätös**",
+    "Hyväksyttiin yksimielisesti.",
+    "",
+    "**Kh § 160**",
+    "**Tarkastuslautakunnan jäsenen eronpyyntö**",
+    "**Kunnanjohtajan ehdotus**",
+    "Kunnanhallitus esittää, että valtuusto myöntää eron ja valitsee uuden jäsenen.",
+    "**Päätös**",
+    "Hyväksyttiin.",
+    "**Kv § 23**",
+    "**Kunnanhallituksen ehdotus**",
+    "Kunnanvaltuusto myöntää Pirjo Lehtiselle eron ja valitsee tilalle uuden jäsenen.",
+    "**Päätös**",
+    "Kunnanvaltuusto myönsi eron ja valitsi tarkastuslautakunnan jäseneksi Kari Virran.",
+]
+
 # 4. Roll-call votes: names under JAA / EI / TYHJÄ / POISSA, no printed counts.
 ROLL_CALL: list[Line] = [
     "Iisalmen kaupunki",
@@ -364,6 +402,43 @@ ROLL_CALL: list[Line] = [
     "**Päätös**",
     "Jäsen Marja Berg ehdotti Riitta Niemisen kannattamana, että avustus on 8 000 euroa. "
     "Kaupunginhallitus hyväksyi Bergin ehdotuksen äänin 6–5.",
+]
+
+# 4b. A roll-call vote printed as a ruled table of names with an X under JAA / EI / TYHJÄ / POISSA.
+_VOTERS = [
+    ("Aho Heikki", "X", "", "", ""),
+    ("Berg Marja", "X", "", "", ""),
+    ("Heikkinen Esa", "", "", "", "X"),
+    ("Korhonen Anu", "", "X", "", ""),
+    ("Laitinen Pekka", "X", "", "", ""),
+    ("Mäkinen Tuula", "", "X", "", ""),
+    ("Nieminen Riitta", "X", "", "", ""),
+    ("Pulkkinen Olli", "X", "", "", ""),
+    ("Rantanen Jari", "", "X", "", ""),
+    ("Savolainen Veikko", "", "", "X", ""),
+    ("Väisänen Sanna", "X", "", "", ""),
+]
+VOTE_TABLE: list[Line] = [
+    "Iisalmen kaupunki",
+    "**Kaupunginhallitus**",
+    "**PÖYTÄKIRJA 10/2025**",
+    "Kokousaika 19.5.2025 klo 16.00",
+    "Käsitellyt asiat § 80",
+    "",
+    "**§ 80**",
+    "**Torin kesäkioskien vuokrausperiaatteet**",
+    "**Kaupunginjohtajan päätösehdotus**",
+    "Kaupunginhallitus hyväksyy kioskipaikkojen vuokrausperiaatteet liitteen mukaisesti.",
+    "**Päätös**",
+    "Jäsen Anu Korhonen ehdotti Tuula Mäkisen kannattamana, että kioskipaikat vuokrataan "
+    "huutokaupalla. Kaupunginjohtajan ehdotusta kannattavat äänestävät JAA, Korhosen "
+    "ehdotusta kannattavat EI. Suoritetussa nimenhuutoäänestyksessä annettiin äänet "
+    "liitteenä olevan äänestyslistan mukaisesti.",
+    Table(
+        [["Nimi", "JAA", "EI", "TYHJÄ", "POISSA"], *[list(v) for v in _VOTERS]],
+        columns=(_LEFT, 220.0, 280.0, 340.0, 400.0),
+    ),
+    "Kaupunginhallitus hyväksyi kaupunginjohtajan ehdotuksen.",
 ]
 
 # 5a. Labels inline in bold on the text line; `Kunnanjohtajan ehdotus:`.
@@ -435,6 +510,25 @@ AGENDA: list[Line] = [
     "**Kirjaston aukioloajat kesällä 2025**",
     "**Sivistysjohtajan päätösehdotus**",
     "Sivistyslautakunta merkitsee kirjaston kesäaukioloajat tiedoksi.",
+]
+
+# 6c. A Swedish agenda (föredragningslista): proposals only.
+SWEDISH_AGENDA: list[Line] = [
+    "Pargas stad",
+    "**Bildningsnämnden**",
+    "**FÖREDRAGNINGSLISTA 5/2025**",
+    "Tid 20.5.2025 kl. 18.00",
+    "Plats Stadshuset, mötesrum Kuggen",
+    "",
+    "**§ 48**",
+    "**Läsårstider för läsåret 2025–2026**",
+    "**Bildningsdirektörens förslag**",
+    "Bildningsnämnden fastställer läsårstiderna enligt bilagan.",
+    "",
+    "**§ 49**",
+    "**Uppföljning av budgeten för januari–april**",
+    "**Bildningsdirektörens förslag**",
+    "Bildningsnämnden antecknar uppföljningen för kännedom.",
 ]
 
 # 6b. A decision digest: one short block per item.
@@ -522,10 +616,13 @@ CASES: dict[str, list[Line]] = {
     "swedish_council": SWEDISH_COUNCIL,
     "history_table": HISTORY_TABLE,
     "stage_lines": STAGE_LINES,
+    "stage_lines_first": STAGE_LINES_FIRST,
     "roll_call": ROLL_CALL,
+    "vote_table": VOTE_TABLE,
     "inline_labels": INLINE_LABELS,
     "margin_labels": MARGIN_LABELS,
     "agenda": AGENDA,
+    "swedish_agenda": SWEDISH_AGENDA,
     "digest": DIGEST,
     "outcomes": OUTCOMES,
 }

@@ -27,6 +27,9 @@ DOCUMENTS: dict[str, tuple[str, dt.date, DocType]] = {
     "swedish_council": ("Stadsfullmäktige", D(2025, 5, 12), DocType.MINUTES),
     "history_table": ("Kaupunginvaltuusto", D(2025, 2, 17), DocType.MINUTES),
     "stage_lines": ("Kunnanvaltuusto", D(2025, 3, 24), DocType.MINUTES),
+    "stage_lines_first": ("Kunnanvaltuusto", D(2025, 3, 31), DocType.MINUTES),
+    "swedish_agenda": ("Bildningsnämnden", D(2025, 5, 20), DocType.MINUTES),
+    "vote_table": ("Kaupunginhallitus", D(2025, 5, 19), DocType.MINUTES),
     "roll_call": ("Kaupunginhallitus", D(2025, 5, 5), DocType.MINUTES),
     "inline_labels": ("Kunnanhallitus", D(2025, 4, 14), DocType.MINUTES),
     "margin_labels": ("Kaupunginhallitus", D(2025, 6, 9), DocType.MINUTES),
@@ -158,6 +161,43 @@ ITEMS: dict[str, dict[str, dict[str, Any]]] = {
             "unanimous": True,
         },
     },
+    "stage_lines_first": {
+        "22": {
+            "title": "Vesihuollon kehittämissuunnitelma",
+            "proposer": "Kunnanhallitus",
+            "proposal": "Kunnanvaltuusto hyväksyy vesihuollon kehittämissuunnitelman.",
+            "decision": "Hyväksyttiin yksimielisesti.",
+            "outcome": Outcome.APPROVED,
+            "unanimous": True,
+        },
+        "23": {
+            "title": "Tarkastuslautakunnan jäsenen eronpyyntö",
+            "proposer": "Kunnanhallitus",
+            "proposal": "Kunnanvaltuusto myöntää Pirjo Lehtiselle eron ja valitsee tilalle uuden "
+            "jäsenen.",
+            "decision": "Kunnanvaltuusto myönsi eron ja valitsi tarkastuslautakunnan jäseneksi "
+            "Kari Virran.",
+            "outcome": Outcome.APPROVED,
+        },
+    },
+    "swedish_agenda": {
+        "48": {
+            "title": "Läsårstider för läsåret 2025–2026",
+            "proposer": "Bildningsdirektör",
+            "proposal": "Bildningsnämnden fastställer läsårstiderna enligt bilagan.",
+            "decision": None,
+            "outcome": Outcome.OTHER,
+            "unanimous": None,
+        },
+        "49": {
+            "title": "Uppföljning av budgeten för januari–april",
+            "proposer": "Bildningsdirektör",
+            "proposal": "Bildningsnämnden antecknar uppföljningen för kännedom.",
+            "decision": None,
+            "outcome": Outcome.OTHER,
+            "unanimous": None,
+        },
+    },
     "roll_call": {
         "70": {
             "title": "Uimahallin aukioloaikojen muuttaminen",
@@ -186,6 +226,20 @@ ITEMS: dict[str, dict[str, dict[str, Any]]] = {
             "unanimous": False,
             "votes_for": 5,
             "votes_against": 6,
+        },
+    },
+    "vote_table": {
+        "80": {
+            "title": "Torin kesäkioskien vuokrausperiaatteet",
+            "proposer": KJ,
+            "proposal": "Kaupunginhallitus hyväksyy kioskipaikkojen vuokrausperiaatteet liitteen "
+            "mukaisesti.",
+            "outcome": Outcome.APPROVED,
+            "unanimous": False,
+            "votes_for": 6,
+            "votes_against": 3,
+            "votes_blank": 1,
+            "votes_absent": 1,
         },
     },
     "inline_labels": {
