@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors import roll_call
 from extractors.item_headings import handled_warning
 from extractors.minutes import (
     CASE_NUMBER,
@@ -23,6 +24,8 @@ from schemas.source import SourceDocument
 from schemas.vocab import DocType, Language, SectionLabel
 
 QUOTE_CHARS = 200
+# Blocks where a roll call may be printed.
+_VOTE_BLOCKS = (SectionLabel.DECISION, SectionLabel.VOTES, SectionLabel.DISCUSSION)
 _RULE = re.compile(r"^[_\-–=.\s]{4,}$")  # a separator line such as "______"
 _CONTACT = re.compile(
     r"\S+(?:@|\s?[(\[]at[)\]]\s?)\S+|\b(?:puh\.?|p\.|tel\.?|gsm)\s*[\d +()-]{6,}|\+?\d[\d ]{7,}\d",
@@ -74,7 +77,7 @@ def _decision(
     # An item handled earlier by a committee repeats that stage's proposal and decision;
     # the record is about the last stage, this body's own.
     stage = _first_language(last_stage(item, context.document.meeting_date))
-    decision_blocks = [b for b in stage if b.label is SectionLabel.DECISION]
+    decision_blocks = _own_blocks(stage, SectionLabel.DECISION, context.document.body)
     decision_text = _text(decision_blocks)
     if digest and not decision_text:
         # A digest's decision wraps onto the lines under its heading line.
@@ -91,7 +94,10 @@ def _decision(
         for b in stage
         if b.label in (SectionLabel.DISCUSSION, SectionLabel.VOTES, SectionLabel.DECISION)
     )
-    verdict = decide(decision_text, lemmatize, proposal=proposal)
+    counted = roll_call.count(
+        [pl for b in stage if b.label in _VOTE_BLOCKS for pl in b.lines], decision_text
+    )
+    verdict = decide(decision_text, lemmatize, proposal=proposal, counted=counted)
     if around and around != decision_text:
         extra = decide(around, lemmatize)
         verdict.recusals, verdict.experts = extra.recusals, extra.experts
@@ -136,6 +142,25 @@ def _decision(
         page=page,
         quote=quote,
     )
+
+
+def _own_blocks(stage: list[Block], label: SectionLabel, body: str | None) -> list[Block]:
+    """The blocks with this label; of several stages' captions naming their body
+    (`Kaupunginhallituksen päätös`, then `Kaupunginvaltuuston päätös`), the minutes' own body's,
+    else the last."""
+    blocks = [b for b in stage if b.label is label]
+    owners = {_owner(b.caption) for b in blocks}
+    if len(owners) < 2:
+        return blocks
+    own = [b for b in blocks if body and _owner(b.caption).lower() == body.lower()]
+    last = _owner(blocks[-1].caption)
+    return own or [b for b in blocks if _owner(b.caption) == last]
+
+
+def _owner(caption: str) -> str:
+    """The body or role a caption names in the genitive, in its base form ('' when none)."""
+    head, _, _ = caption.rpartition(" ")
+    return nominative(head.split()[-1]) if head else ""
 
 
 def _first_language(stage: list[Block]) -> list[Block]:

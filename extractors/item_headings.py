@@ -142,6 +142,27 @@ def heading_of(pl: PageLine, index: int) -> Heading | None:
     return None
 
 
+def stage_headings(lines: list[PageLine], low: int, high: int) -> list[Heading]:
+    """Items marked only by stage lines (`Kh § 141` … `Kv § 22`): the stage whose § number is
+    among the handled items is the minutes' own; the item starts at the first stage line after
+    the previous item's own stage."""
+    stages = [i for i, pl in enumerate(lines) if stage_line(pl.text)]
+    own = [
+        i
+        for i in stages
+        if (m := SECTION.search(lines[i].text)) and low <= int(m.group(1) or m.group(2)) <= high
+    ]
+    headings: list[Heading] = []
+    previous = -1
+    for anchor in own:
+        start = next(i for i in stages if i > previous)
+        m = SECTION.search(lines[anchor].text)
+        assert m is not None
+        headings.append(Heading(start, m.group(1) or m.group(2), "", None, None))
+        previous = anchor
+    return headings
+
+
 def stage_line(text: str) -> bool:
     """A handling-stage line inside an item: `Kunnanhallitus 3.2.2025 § 30`, `Kh § 141`,
     `Sivistyslautakunta, 27.01.2025, § 17` — a body, maybe a date, one § number, nothing more."""

@@ -14,7 +14,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from extractors.item_headings import Heading, PageLine, find_headings, stage_date, stage_line
+from extractors.item_headings import (
+    Heading,
+    PageLine,
+    find_headings,
+    handled_sections,
+    stage_date,
+    stage_headings,
+    stage_line,
+)
 from schemas.source import Line, LineKind, SourceDocument
 from schemas.vocab import SectionLabel, lookup_label
 
@@ -87,6 +95,10 @@ def split_items(
     """
     lines = document_lines(doc)
     headings = find_headings(lines)
+    listed = handled_sections(lines)
+    if listed and not any(listed[0] <= int(h.section) <= listed[1] for h in headings):
+        # No § heading of the listed items: they may be marked by stage lines alone.
+        headings = stage_headings(lines, *listed) or headings
     dated = [h for h in headings if h.date is not None]
     # Only when some heading is of these minutes: if none is, the date was misread.
     ours = any(h.date == meeting_date for h in dated) or len(dated) < len(headings)
@@ -179,12 +191,15 @@ def _title_lines(
 ) -> list[PageLine]:
     """Lines right under a heading that belong to the title or the case number."""
     taken: list[PageLine] = []
-    for pl in after[:6]:
+    for n, pl in enumerate(after[:6]):
         if pl.line.kind is LineKind.LABEL or _inline_label(pl.text) is not None:
             break
         if _is_case_line(pl):
             taken.append(pl)
             continue
+        mates = [x for x in after[max(n - 1, 0) : n + 2] if x is not pl and _same_row(pl, x)]
+        if any(not _is_case_line(x) for x in mates):
+            break  # a table's row of cells (a decision history's header), not a title
         if pl.text.rstrip().endswith(":") or _HISTORY.search(pl.text):
             break  # "Sivistyslautakunta, 27.01.2025, § 17": an earlier handling, not the title
         # The title is printed like the heading (bold) and wraps onto a few short lines;
@@ -198,6 +213,10 @@ def _title_lines(
             continue
         break
     return taken
+
+
+def _same_row(a: PageLine, b: PageLine) -> bool:
+    return a.page == b.page and abs(a.line.top - b.line.top) < 0.5 * max(a.line.height, 6.0)
 
 
 def _strip_case_prefix(text: str) -> str:
@@ -243,6 +262,10 @@ def split_blocks(lines: list[PageLine]) -> list[Block]:
             blocks.append(Block(led[0], led[1], who=led[2]))
             continue
         inline = _inline_label(pl.text)
+        if inline is not None and inline[0] is SectionLabel.VOTES and (
+            blocks[-1].label is SectionLabel.DECISION
+        ):
+            inline = None  # "Omröstning: Ja 7, Nej 4" inside the decision is part of its text
         if inline is not None:
             role, caption, rest = inline
             block = Block(role, caption)

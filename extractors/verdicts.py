@@ -32,12 +32,13 @@ class Verdict:
     votes_against: int | None = None
     votes_blank: int | None = None
     votes_absent: int | None = None
+    winner_first: bool = False  # the counts were printed winner first ("äänin 6–5")
     recusals: list[str] = field(default_factory=list)
     experts: list[str] = field(default_factory=list)
 
 
 # Swedish stems (and a few Finnish surface forms the lemmatiser may miss).
-_SV_TABLED = re.compile(r"\bbordl[äa]g", re.I)
+_SV_TABLED = re.compile(r"\bbordl[äa]g|\bbordlad", re.I)
 _SV_RETURNED = re.compile(r"\båter(?:remi|remitt)", re.I)
 _SV_NOTED = re.compile(r"\bantecknade?s?\b.*\bkännedom|\bför kännedom|\bkonstatera\w*\b", re.I)
 # "nligt förslag": "Enligt förslag" also when a broken text layer loses its first letter.
@@ -60,9 +61,14 @@ _NUMBER_WORDS = {"yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "ku
 
 
 def decide(
-    text: str, lemmatize: Lemmatize = surface_lemmas, *, proposal: str | None = None
+    text: str,
+    lemmatize: Lemmatize = surface_lemmas,
+    *,
+    proposal: str | None = None,
+    counted: dict[str, int] | None = None,
 ) -> Verdict:
-    """Read the outcome and the vote from a decision text (and the proposal it answers)."""
+    """Read the outcome and the vote from a decision text (and the proposal it answers);
+    `counted` are the counts of a roll call printed as names."""
     verdict = Verdict()
     if not text.strip():
         return verdict
@@ -78,6 +84,10 @@ def decide(
     ):
         verdict.outcome = Outcome.AMENDED  # e.g. others elected than the proposal named
     _votes(text, verdict)
+    if counted:
+        for name, value in counted.items():
+            setattr(verdict, name, value)
+        verdict.winner_first = False
     if motions:
         verdict.outcome = _debated(motions, verdicts, verdict, lemmatize)
     voted = verdict.votes_for is not None or bool(_VOTE.search(text))
@@ -106,6 +116,18 @@ _MOTION = re.compile(
 _ADOPTED = re.compile(
     r"\benhälligt stöd|\ballmänt understöd|\byksimielise\w* kannatu\w*|\bkaikki kannattivat", re.I
 )
+# The verdict takes up a member's proposal by name: "hyväksyi Rantasen ehdotuksen",
+# "godkände Holms förslag".
+_COUNTER_TAKEN = re.compile(
+    r"\b(?:hyväksyi|hyväksyttiin|godkände|godkändes)\b[^.]*?\b([A-ZÅÄÖ][\wåäö-]+(?:n|s))\s+"
+    r"(?:vasta)?(?:ehdotuksen|ehdotus|förslag)"
+)
+# A genitive that names a role or a body, not a member: the base proposal's side.
+ROLE_GENITIVE = re.compile(
+    r"(?:johtajan|hallituksen|valtuuston|lautakunnan|jaoston|päällikön|esittelijän|pormestarin"
+    r"|direktörens|chefens|styrelsens|nämndens|fullmäktiges|ordförandens|föredragandens)$",
+    re.IGNORECASE,
+)
 _LAPSED = re.compile(r"\braukesi\w*|\bförföll\b|\bkannattamattom\w*|\butan understöd", re.I)
 
 
@@ -126,11 +148,19 @@ def _debated(
     never does. A counter-proposal that won — by vote, or taken up by all without one —
     decides by what it proposed: returning, tabling or rejecting, else an amendment.
     """
+    named = any(
+        not ROLE_GENITIVE.search(m.group(1)) for s in verdicts for m in _COUNTER_TAKEN.finditer(s)
+    )
+    if named and verdict.winner_first:
+        # "hyväksyi Bergin ehdotuksen äänin 6–5": the winner's count comes first.
+        verdict.votes_for, verdict.votes_against = verdict.votes_against, verdict.votes_for
     against, pro = verdict.votes_against, verdict.votes_for
     adopted = any(_ADOPTED.search(s) for s in motions + verdicts)
     lapsed = any(_LAPSED.search(s) for s in motions + verdicts)
-    won = (against is not None and pro is not None and against > pro) or (
-        pro is None and adopted and not lapsed
+    won = (
+        named
+        or (against is not None and pro is not None and against > pro)
+        or (pro is None and adopted and not lapsed)
     )
     if won:
         proposed = _outcome(" ".join(motions), set(lemmatize(" ".join(motions))))
@@ -166,7 +196,10 @@ def _outcome(text: str, lemmas: set[str]) -> Outcome:
     if _SV_REJECTED.search(text):
         return Outcome.REJECTED
     approved = _has(
-        lemmas, {"hyväksyä", "valita", "myöntää"}, lowered, r"\bhyväksy|\bvalit|\bmyönn"
+        lemmas,
+        {"hyväksyä", "valita", "myöntää", "nimetä"},
+        lowered,
+        r"\bhyväksy|\bvalit|\bmyönn|\bnime(?:si|ttiin|ää)\b",
     ) or bool(_SV_APPROVED.search(text))
     if approved and _AMENDED.search(text):
         return Outcome.AMENDED
@@ -218,6 +251,7 @@ def _votes(text: str, verdict: Verdict) -> None:
         m = re.search(r"(?:äänin|rösterna|röstetalet)\s+(\d{1,3})\s*[-–]\s*(\d{1,3})\b", text)
         if m:
             verdict.votes_for, verdict.votes_against = int(m.group(1)), int(m.group(2))
+            verdict.winner_first = True
 
 
 _NAMED_VOTES = re.compile(
@@ -244,7 +278,10 @@ def _vote_names(text: str) -> list[str]:
 def _other_people(proposal: str, decision: str) -> bool:
     """True when the decision names people the proposal did not and leaves out one it did."""
     named = {m.group(0) for m in _NAME.finditer(decision)} - _NOT_NAMES
-    proposed = {m.group(0) for m in _NAME.finditer(proposal)} - _NOT_NAMES
+    # Only whom the proposal elects counts: "myöntää Pirjo Lehtiselle eron ja valitsee tilalle
+    # uuden jäsenen" names the one who leaves, and leaves the new member open.
+    elects = re.findall(r"\b(?:valit|valinta|nime|väljs|välja|utse|utses)\w*[^.]*", proposal)
+    proposed = {m.group(0) for part in elects for m in _NAME.finditer(part)} - _NOT_NAMES
     # Someone the proposal named was replaced: electing a person the proposal left open
     # ("valitsee uuden jäsenen") is the proposal accepted.
     return bool(named - proposed) and bool(proposed - named)
@@ -299,7 +336,11 @@ _NOT_NAMES = frozenset(
         "Hallituksen",
         "Jäsen",
         "Varajäsen",
+        "Valtuutettu",
         "Ordförande",
+        "Ledamot",
+        "Ersättare",
+        "Fullmäktigeledamot",
         "Stadsdirektör",
     ]
 )

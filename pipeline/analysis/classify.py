@@ -69,7 +69,7 @@ _SV_WORDS = frozenset(
 _MINUTES_TERMS = re.compile(
     r"\b(pöytäkirja|esityslista|päätösehdotus|päätösesitys|kokouskäsittely|esittelijä|"
     r"kaupunginjohtajan (?:päätös)?ehdotus|protokoll|föredragningslista|beslutsförslag|"
-    r"föredragande|sammanträde)\w*",
+    r"föredragande|sammanträde|päätösluettelo|päätöstiedote|beslutsförteckning)\w*",
     re.IGNORECASE,
 )
 _BODY_DATE_SECTION = re.compile(r"\b[A-ZÅÄÖ][a-zåäö-]{5,} \d{1,2}\.\d{1,2}\.\d{4} §\s?\d{1,4}\b")
@@ -266,6 +266,13 @@ def _lookup_municipality(token: str, names: dict[str, Municipality]) -> Municipa
 
 def detect_body(head: str) -> str | None:
     """The meeting body (e.g. Kaupunginhallitus, Välfärdsnämnden) named most in the header text."""
+    # The body printed on a header line of its own ("Kunnanvaltuusto", "Sivistyslautakunta
+    # PÖYTÄKIRJA 5/2025") is the minutes' own, however often the items name other bodies.
+    for line in head.splitlines()[:12]:
+        own = _BODY.match(line.strip())
+        rest = line.strip()[own.end() :].strip(" –-") if own else ""
+        if own and (not rest or _MINUTES_KIND.match(rest.title())):
+            return _body_base(own.group(1))
     counts: Counter[str] = Counter()
     for match in _BODY.finditer(head):
         counts[_body_base(match.group(1))] += 1
@@ -328,7 +335,8 @@ def detect_period(title: str, head: str) -> tuple[int | None, int | None]:
 
 
 _MINUTES_KIND = re.compile(
-    r"\b(Pöytäkirja|Esityslista|Protokoll|Föredragningslista|Kokouskutsu|Kallelse)\b"
+    r"\b(Pöytäkirja|Esityslista|Protokoll|Föredragningslista|Kokouskutsu|Kallelse"
+    r"|Päätösluettelo|Päätöstiedote|Beslutsförteckning|Beslutslista)\b"
     r"(?:\s+(\d{1,3}/\d{4}))?"
 )
 _E_SIGNATURE = re.compile(

@@ -116,12 +116,15 @@ def mark_labels(page: Page) -> None:
     left = body_left(page)
     _merge_wrapped_captions(page, left)
     margin = [ln for ln in page.lines if ln.x1 < left - 8 and len(ln.text.split()) <= 4]
-    known_x = [ln.x0 for ln in margin if lookup_label(ln.text) is not None]
+    known = [ln for ln in margin if lookup_label(ln.text) is not None]
     for line in page.lines:
         role = lookup_label(line.text)
         if line in margin and _has_body_beside(page, line, left):
-            # An unknown caption counts only in a margin column that known labels establish.
-            aligned = any(abs(line.x0 - x) < 6 for x in known_x)
+            # An unknown caption counts only in a margin column that known labels establish,
+            # set like them (a bigger title at the same x is an item's title, not a caption).
+            aligned = any(
+                abs(line.x0 - k.x0) < 6 and abs(line.font_size - k.font_size) < 0.6 for k in known
+            )
             if role is not None or (aligned and _caption_like(line.text)):
                 line.kind, line.label = LineKind.LABEL, role
                 continue
