@@ -48,6 +48,37 @@ def baseforms(word: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+_NAME_CLASSES = frozenset({"etunimi", "sukunimi", "paikannimi"})
+
+
+@lru_cache(maxsize=50_000)
+def name_base(word: str) -> str:
+    """A Finnish personal name in its base form: `Kallioniemeä` → `Kallioniemi`, `Mikko` as is.
+
+    Only a reading as a name counts; an unknown word (a Swedish name) is returned unchanged.
+    """
+    voikko = _voikko()
+    if not voikko or not word[:1].isupper():
+        return word
+    analyses = voikko.analyze(word)
+    if any(a.get("SIJAMUOTO") == "nimento" for a in analyses):
+        return word  # "Hanna-Maria" is also a partitive of Hanna-Mari: the written form wins
+    for analysis in analyses:
+        base = str(analysis.get("BASEFORM") or "")
+        if analysis.get("CLASS") in _NAME_CLASSES and base[:1].isupper():
+            return base
+    # A surname the dictionary lacks but made of words it knows (Kallio|niemeä): the
+    # compound's base form, when the word is inflected.
+    lowered = voikko.analyze(word.lower())
+    if analyses or any(a.get("SIJAMUOTO") == "nimento" for a in lowered):
+        return word
+    for analysis in lowered:
+        base = str(analysis.get("BASEFORM") or "")
+        if analysis.get("CLASS") == "nimisana" and base:
+            return base[:1].upper() + base[1:]
+    return word
+
+
 @lru_cache(maxsize=200_000)
 def analyse(word: str) -> tuple[str, tuple[str, ...]]:
     """A word's most likely base form and the base forms of its compound parts, in order.

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from extractors.lexicon import name_base
 from schemas.vocab import Outcome
 
 Lemmatize = Callable[[str], list[str]]
@@ -361,7 +362,8 @@ def _names_in_sentences(text: str, trigger: re.Pattern[str]) -> list[str]:
                 w for w in m.group(0).split() if w not in _NOT_NAMES and not _TITLE.fullmatch(w)
             ]
             if len(words) >= 2 and words[0] not in _NOT_NAMES and not _COMMON.search(m.group(0)):
-                name = " ".join(words)
+                # "kuultiin … Mikko Kallioniemeä": the name as it is written in a list.
+                name = " ".join(name_base(w) for w in words)
                 if name not in names:
                     names.append(name)
     return names
