@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from extractors import funding_cues as cues
 from extractors.breakdown import BudgetLine, Share, check
+from extractors.funding_tables import TableAmount, budget_tables
 from extractors.minutes import split_items
 from extractors.money import Money, find_money
 from extractors.registry import ExtractionContext, register
@@ -31,6 +32,7 @@ from extractors.sentences import page_sentences
 from schemas.municipalities import municipalities
 from schemas.records import Funding, record_id
 from schemas.source import Page, SourceDocument
+from schemas.tree import DocumentTree, TableBlock
 from schemas.vocab import DocType, FundingRole, FundingSource
 
 QUOTE_CHARS = 200
@@ -48,6 +50,7 @@ class _Sentence:
     scope: Scope
     decision: int | None  # 1-based § item number, as the decisions extractor numbers items
     n: int = 0
+    first_top: float = 0.0  # top of the sentence's first line on its page
     projects: list[tuple[int, str]] = field(default_factory=list)
     shares: list[tuple[int, FundingRole, FundingSource | None, float]] = field(default_factory=list)
 
@@ -68,6 +71,7 @@ class _Mention:
     period: cues.Period | None = None
     project: str | None = None
     recipient: str | None = None
+    table: TableAmount | None = None  # read from a budget table's cell, not a sentence
 
 
 @register("funding", table="funding")
@@ -85,6 +89,9 @@ def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator
     own_budget = context.document.municipality_code is not None
     for mention in mentions:
         _read(mention, sentences, printed, own_budget)
+    if context.tree is not None:
+        cells = _table_mentions(context.tree, items, sentences, mentions)
+        mentions = sorted([*mentions, *cells], key=lambda m: m.sentence.n)
     kept = _unique(mentions)
     lines = [_budget_line(m, kept) for m in kept]
     groups = {line.group for line in lines}
@@ -109,6 +116,7 @@ def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator
             recipient=m.recipient,
             page=m.sentence.page,
             quote=_quote(m),
+            bbox=m.table.bbox if m.table else None,
         )
 
 
@@ -123,7 +131,76 @@ def _sentences(page: Page, items: dict[int, int]) -> Iterator[_Sentence]:
     for found in page_sentences(page):
         item = items.get(id(found.first_line))
         scope: Scope = ("item", item) if item else ("page", page.number)
-        yield _Sentence(page.number, found.text, found.start, scope, item)
+        yield _Sentence(
+            page.number, found.text, found.start, scope, item, first_top=found.first_line.top
+        )
+
+
+def _table_mentions(
+    tree: DocumentTree, items: dict[int, int], sentences: list[_Sentence], prose: list[_Mention]
+) -> list[_Mention]:
+    """Mentions for the cells of budget tables, placed after the sentence printed before them.
+
+    A cell in a change column (`Muutos`, `+350 000`) that running text of its item already
+    states is that statement again, not a new amount."""
+    tables = [node for node in tree.root.walk() if isinstance(node, TableBlock)]
+    out: list[_Mention] = []
+    for table, amounts in budget_tables(tables):
+        for cell in amounts:
+            item = next((items[id(ln)] for ln in cell.lines if id(ln) in items), None)
+            scope: Scope = ("item", item) if item else ("page", cell.page)
+            n = _position(cell, table, sentences)
+            said = any(
+                m.sentence.scope == scope and abs(m.money.amount) == cell.amount for m in prose
+            )
+            if cell.change and said:
+                continue
+            sentence = _Sentence(cell.page, cell.quote, 0, scope, item, n)
+            start = max(0, cell.quote.find(cell.text))
+            money = Money(
+                amount=cell.amount,
+                text=cell.text,
+                start=start,
+                end=start + len(cell.text),
+                per_year=cell.per_year,
+                precision=cell.precision,
+            )
+            mention = _Mention(money, sentence, "", "", table=cell, role=cell.role)
+            mention.source, mention.source_text = cell.source, cell.source_text
+            mention.share, mention.period = cell.share, cell.period
+            mention.project = cell.label if cell.names_project else _project(sentence, 0, sentences)
+            caption = sentences[n] if 0 <= n < len(sentences) else None
+            # A caption without figures ("Kommunens finansieringsandel per år") names the
+            # money of every cell below it.
+            if (
+                caption is not None
+                and caption.scope == scope
+                and mention.source is None
+                and not mention.source_text
+                and not find_money(caption.text)
+            ):
+                mention.source, mention.source_text = cues.source_of(caption.text, None)
+            if mention.period is None:
+                mention.period = _scope_period(sentence, sentences)
+            out.append(mention)
+    return out
+
+
+def _position(cell: TableAmount, table: TableBlock, sentences: list[_Sentence]) -> int:
+    """The number of the last sentence printed before the table (-1: none)."""
+    where = (cell.page, table.bbox[1])
+    before = [s.n for s in sentences if (s.page, s.first_top) < where]
+    return max(before, default=-1)
+
+
+def _scope_period(here: _Sentence, sentences: list[_Sentence]) -> cues.Period | None:
+    """The project period a § item states before this point, nearest first."""
+    if here.decision is None:
+        return None
+    for sentence in reversed(sentences[: here.n + 1]):
+        if sentence.scope == here.scope and (ranges := cues.project_periods_in(sentence.text)):
+            return ranges[-1]
+    return None
 
 
 def _mentions(sentence: _Sentence) -> Iterator[_Mention]:
