@@ -375,7 +375,11 @@ def _same_thing(a: _Mention, b: _Mention) -> bool:
     the same project named or sentences about the same words (a proposal and its decision)."""
     key_a = (abs(a.money.amount), a.money.per_year, a.sentence.scope)
     key_b = (abs(b.money.amount), b.money.per_year, b.sentence.scope)
-    if key_a != key_b or a.parent is not None or b.parent is not None:
+    if a.parent is not None or b.parent is not None:
+        return False
+    if key_a[:2] == key_b[:2] and key_a != key_b:
+        return _quoted_again(a, b)
+    if key_a != key_b:
         return False
     if _conflict(a.project, b.project) or _conflict(a.recipient, b.recipient):
         return False
@@ -392,6 +396,16 @@ def _same_thing(a: _Mention, b: _Mention) -> bool:
 
 
 _SAME_WORDS = 0.4  # share of content words two sentences about one amount have in common
+_QUOTED_WORDS = 0.7  # share of the shorter sentence's words found in a sentence printed again
+
+
+def _quoted_again(a: _Mention, b: _Mention) -> bool:
+    """A sentence of an earlier item printed again in a later one (a motion quoted in its
+    reply, a history of decisions): the same amount in it is the same thing."""
+    if a.money.text != b.money.text or a.role is not b.role or a.table or b.table:
+        return False
+    words_a, words_b = _words(a.sentence.text), _words(b.sentence.text)
+    return len(words_a & words_b) >= _QUOTED_WORDS * min(len(words_a), len(words_b))
 
 
 def _significant_digits(printed: str) -> int:
