@@ -381,6 +381,12 @@ def _same_thing(a: _Mention, b: _Mention) -> bool:
         return _quoted_again(a, b)
     if key_a != key_b:
         return False
+    same_money = a.money.amount == b.money.amount and a.role is b.role
+    translated = _swedish(a.sentence.text) != _swedish(b.sentence.text)
+    if same_money and translated and a.period == b.period and not a.table:
+        # One amount, kind and period in one item is one thing, however each language of a
+        # bilingual item names its project ("Tvåspråkig kundservice", "Kaksikielinen …").
+        return not _conflict(a.recipient, b.recipient)
     if _conflict(a.project, b.project) or _conflict(a.recipient, b.recipient):
         return False
     if _significant_digits(a.money.text) >= 3:
@@ -393,6 +399,15 @@ def _same_thing(a: _Mention, b: _Mention) -> bool:
         return True
     words_a, words_b = _words(a.sentence.text), _words(b.sentence.text)
     return len(words_a & words_b) >= _SAME_WORDS * len(words_a | words_b)
+
+
+_SWEDISH = re.compile(r"\b(?:och|är|för|att|som|av|till|med|om|dvs|kommunens|stadens)\b", re.I)
+_FINNISH = re.compile(r"\b(?:ja|on|että|eli|ovat|kunnan|kaupungin|sekä|josta|vuonna)\b", re.I)
+
+
+def _swedish(text: str) -> bool:
+    """Whether a sentence is Swedish rather than Finnish, by its function words."""
+    return len(_SWEDISH.findall(text)) > len(_FINNISH.findall(text))
 
 
 _SAME_WORDS = 0.4  # share of content words two sentences about one amount have in common
