@@ -151,7 +151,9 @@ def _table_mentions(
             scope: Scope = ("item", item) if item else ("page", cell.page)
             n = _position(cell, table, sentences)
             said = any(
-                m.sentence.scope == scope and abs(m.money.amount) == cell.amount for m in prose
+                abs(m.money.amount) == cell.amount
+                and (m.sentence.scope == scope or 0 <= cell.page - m.sentence.page <= 1)
+                for m in prose
             )
             if cell.change and said:
                 continue
