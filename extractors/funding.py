@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -64,6 +64,7 @@ class _Mention:
     left: str
     right: str
     parent: _Mention | None = None
+    previous: _Mention | None = None  # the amount before this one in its sentence
     role: FundingRole = FundingRole.OTHER
     source: FundingSource | None = None
     source_text: str | None = None
@@ -216,7 +217,7 @@ def _mentions(sentence: _Sentence) -> Iterator[_Mention]:
     previous: _Mention | None = None
     for i, money in enumerate(found):
         left, right = text[cuts[i] : money.start], text[money.end : cuts[i + 1]]
-        mention = _Mention(money, sentence, left, right)
+        mention = _Mention(money, sentence, left, right, previous=previous)
         if previous is not None and left.strip() == "(":
             mention.parent = previous  # "227.148 € (75.716€/vuosi)"
         previous = mention
@@ -253,6 +254,9 @@ def _read(m: _Mention, sentences: list[_Sentence], printed: str, own_budget: boo
         return
     clause = f"{m.left} {m.right}"
     m.role = _role(m)
+    if m.role is not FundingRole.ANNUAL and cues.yearly(m.left):
+        m.money, m.role = replace(m.money, per_year=True), FundingRole.ANNUAL
+    part_of = _part_of(m)
     m.period = _period(m, sentences)
     m.recipient = _printed_as(cues.recipient_in(m.left, m.right, m.role), printed)
     m.source, m.source_text = cues.source_of(clause, m.project)
@@ -264,9 +268,37 @@ def _read(m: _Mention, sentences: list[_Sentence], printed: str, own_budget: boo
         m.source = FundingSource.MUNICIPALITY
     if m.source is FundingSource.MUNICIPALITY and not municipal:
         m.source = FundingSource.OTHER  # a co-implementer's own money is not the city's
+    if m.source is None and part_of[0] is not None:
+        m.source, m.source_text = part_of
     m.share = cues.share_in(m.left, m.right) if cues.is_financing(clause) else None
     if m.share is None and m.role in (FundingRole.GRANT, FundingRole.SELF_FINANCING):
         m.share = _share_elsewhere(m, sentences)
+
+
+def _part_of(m: _Mention) -> tuple[FundingSource | None, str | None]:
+    """The amount this one is a part of, for a year or a partner: `480 000 euroa, josta 130 t€
+    kohdistuu vuodelle 2026`, `självfinansieringen fördelas så att 21 000 euro … för år 2025`.
+    A part for a year of the whole is that year's money (annual); any other part takes the
+    whole's kind of money when its clause names none."""
+    whole = m.previous
+    subject = m.sentence.text[: m.money.start]
+    financing = cues.role_of(subject, "") in (FundingRole.SELF_FINANCING, FundingRole.GRANT)
+    part = bool(_PART.match(m.left)) and whole is not None and whole.parent is None
+    if cues.target_period(f"{m.left} {m.right}") and (part or financing):
+        m.money, m.role = replace(m.money, per_year=True), FundingRole.ANNUAL
+        if whole is None or not part:
+            return cues.source_of(subject, None)
+        return whole.source, whole.source_text
+    spent = _SPENT.search(m.left) or _SPENT.search(m.right)
+    if part and whole is not None and m.role is FundingRole.OTHER and not spent:
+        m.role = whole.role if cues.role_of(m.left, "") is None else m.role
+        return whole.source, whole.source_text
+    return None, None
+
+
+_PART = re.compile(r"\W*(?:josta|joista|mistä|varav)\b", re.IGNORECASE)
+# What has been spent of an appropriation is not a part of its kind of money.
+_SPENT = re.compile(r"toteutu|käytet|kulunut|använ|förbruk|utfall", re.IGNORECASE)
 
 
 def _role(m: _Mention) -> FundingRole:

@@ -27,11 +27,17 @@ ROLES: list[tuple[FundingRole, re.Pattern[str]]] = [
         r"|egen\s?finansiering|självfinansiering|egen\s?andel|kommunens\s+andel", _I)),
     (FundingRole.TOTAL_COST, re.compile(
         r"kokonaiskust|kokonaisbudjet|kokonaiskulu|kokonaishin|kustannusarvi|\bkustannukset\b"
-        r"|\bkulut\b|totalkostnad|totala\s+kostnad|kostnadsberäkning|kostnadskalkyl", _I)),
+        r"|kertakustannu"
+        r"|\bkulut\b|totalkostnad|totala\s+kostnad|kostnadsberäkning|kostnadskalkyl"
+        r"|kokonaisarvo|hankinnan\s+(?:arvioitu\s+)?arvo\b|tarjoushin|\bhintaan\b"
+        r"|kostnad(?:en|er|erna)?\b|\bkosta\b|\bkostar\b|totala?\s+budget|totalbudget"
+        r"|(?:upphandlingens|anskaffningens)\s+(?:totala\s+)?värde", _I)),
     (FundingRole.GRANT, re.compile(
         r"avustu|kannustinraha|valtionosuu|myönn|myöntä|myönsi|rahoitusta\s+hae|hae\w*\s+rahoitu"
         r"|(?:esr|eakr|eu)[\s-]?rahoitu|\btuki\b|\btukea\b|\btuen\b|statsbidrag|statsandel"
         r"|\bbidrag|\bstöd|understöd|bevilja", _I)),
+    # A part of a joint project is one partner's share, not the project's cost.
+    (FundingRole.OTHER, re.compile(r"osahank|delprojekt|osatoteut", _I)),
     (FundingRole.BUDGET, re.compile(
         r"määrära|budjet|talousarvi|\bvarat(?:tu|aan)\b|\bvarannut|anslag|\bbudget"
         r"|kustannuspaik|\bsiirtä|\bsiirre", _I)),
@@ -79,6 +85,7 @@ SOURCES: list[tuple[re.Pattern[str], FundingSource, int]] = [
         ),
         (
             r"omarahoitu|omavastuu|omaosuu|kuntaosuu|antolain|egen\s?finansiering"
+            r"|kommunal\w*\s+finansiering|kunnan\s+rahoitu"
             rf"|självfinansiering|(?:kaupungin|kunnan|stadens|kommunens)\s+{_MONEY_NOUN}",
             FundingSource.MUNICIPALITY,
             1,
@@ -189,8 +196,39 @@ def role_of(left: str, right: str) -> FundingRole | None:
             for hit in rx.finditer(text)
         ]
         if hits:
-            return min(hits)[2]
-    return None
+            role = min(hits)[2]
+            if (
+                role is FundingRole.GRANT
+                and _GRANT_VERB.search(text)
+                and not _GRANT_NOUN.search(f"{left} {right}")
+            ):
+                budget = next(rx for r, rx in ROLES if r is FundingRole.BUDGET)
+                if budget.search(f"{left} {right}"):
+                    return FundingRole.BUDGET  # "beviljar ett tilläggsanslag om 65 000 euro"
+            return role
+    return _financing_role(left)
+
+
+_GRANT_VERB = re.compile(r"myönn|myöntä|myönsi|bevilja", _I)
+_GRANT_NOUN = re.compile(r"avustu|\btuki|\btuke|\btuen|bidrag|\bstöd|understöd", _I)
+# Financing, not the financial income and costs of accounts (rahoitustuotot, rahoituskulut).
+_FINANCING = re.compile(r"rahoitu(?!stuot|skulu|sosa|slas)|rahoitta|finansier(?!ingsint)", _I)
+
+
+def _financing_role(left: str) -> FundingRole | None:
+    """Financing from a named source (`EAKR- ja valtion rahoitus`, `Interreg-finansieringen`,
+    `Digital Europe -ohjelma rahoittaa`) is a grant; the municipality's own is self-financing."""
+    if not _FINANCING.search(left):
+        return None
+    source, _ = source_of(left, None)
+    if source is None:
+        return None
+    return FundingRole.SELF_FINANCING if source is FundingSource.MUNICIPALITY else FundingRole.GRANT
+
+
+def yearly(left: str) -> bool:
+    """Whether a clause calls its amount yearly before it (`vuotuiset ylläpitokustannukset`)."""
+    return bool(re.search(r"vuotui|vuosittai|årlig", left, _I))
 
 
 def source_of(clause: str, project: str | None) -> tuple[FundingSource | None, str | None]:
