@@ -266,6 +266,8 @@ def _read(m: _Mention, sentences: list[_Sentence], printed: str, own_budget: boo
     own = m.role is FundingRole.SELF_FINANCING or (m.role is FundingRole.BUDGET and own_budget)
     if own and m.source is None and municipal:
         m.source = FundingSource.MUNICIPALITY
+    if m.source is None and municipal and _own_money(m, own_budget):
+        m.source = FundingSource.MUNICIPALITY
     if m.source is FundingSource.MUNICIPALITY and not municipal:
         m.source = FundingSource.OTHER  # a co-implementer's own money is not the city's
     if m.source is None and part_of[0] is not None:
@@ -299,6 +301,24 @@ def _part_of(m: _Mention) -> tuple[FundingSource | None, str | None]:
 _PART = re.compile(r"\W*(?:josta|joista|mistä|varav)\b", re.IGNORECASE)
 # What has been spent of an appropriation is not a part of its kind of money.
 _SPENT = re.compile(r"toteutu|käytet|kulunut|använ|förbruk|utfall", re.IGNORECASE)
+
+
+def _own_money(m: _Mention, own_budget: bool) -> bool:
+    """The municipality's own money: an amount its budget covers or reserves (`katetaan
+    talousarviosta`, `varataan talousarvioon`, what has been spent of an appropriation), or
+    a grant that its own body awards (`Kaupunginhallitus myöntää … avustuksen`)."""
+    if not own_budget:
+        return False
+    text = m.sentence.text
+    if m.role is FundingRole.GRANT:
+        return bool(cues.BODY.search(text) and _AWARD.search(text))
+    spent = m.role is FundingRole.OTHER and _SPENT.search(m.right)
+    kinds = (FundingRole.BUDGET, FundingRole.ANNUAL, FundingRole.TOTAL_COST)
+    return bool(_OWN_BUDGET.search(text)) and (m.role in kinds or bool(spent))
+
+
+_OWN_BUDGET = re.compile(r"talousarvi|määrära|\bbudget|anslag", re.IGNORECASE)
+_AWARD = re.compile(r"myöntä|myönsi|bevilja", re.IGNORECASE)
 
 
 def _role(m: _Mention) -> FundingRole:

@@ -78,7 +78,9 @@ SOURCES: list[tuple[re.Pattern[str], FundingSource, int]] = [
         ),
         (
             r"valtionavu|valtionosuu|valtionrahoitu|digikannustin|kannustinraha"
-            r"|kannustinjärjestelmä|statsbidrag|statsunderstöd|statsandel|business finland"
+            r"|kannustinjärjestelmä|statsbidrag|statsunderstöd|statsandel"
+            r"|(?:kansallinen|valtion)\s+vastinrahoitu|statlig\w*\s+(?:med)?finansiering"
+            r"|nationell\w*\s+medfinansiering"
             rf"|\bvaltion\s+{_MONEY_NOUN}",
             FundingSource.STATE,
             1,
@@ -90,7 +92,7 @@ SOURCES: list[tuple[re.Pattern[str], FundingSource, int]] = [
             FundingSource.MUNICIPALITY,
             1,
         ),
-        (r"säätiö|\bsitra\b|stiftelse|kulturfond", FundingSource.OTHER, 1),
+        (r"säätiö|\bsitra\b|stiftelse|kulturfond|business finland", FundingSource.OTHER, 1),
         # A lender named in the genitive: "Kuntarahoituksen lainalle".
         (r"(?-i:[A-ZÅÄÖ])[\wåäö]+n(?=\s+lain)", FundingSource.OTHER, 1),
         (
@@ -170,7 +172,7 @@ _APPLICANT = re.compile(
     rf"({_ORG})\s+(?=hakee|tarvitsee|anoo|anoi|on hakenut|ansöker|söker|anhåller)"
 )
 # Bodies of the organisation itself receive proposals, not money.
-_BODY = re.compile(
+BODY = re.compile(
     r"valtuusto|hallitu|lautakun|jaosto|johtaja|toimikun|styrelse|fullmäktige|nämnd", _I
 )
 # A figure compared with the budget or last year is a variance, whatever words it has.
@@ -413,7 +415,7 @@ def recipient_in(left: str, right: str, role: FundingRole) -> str | None:
     for phrase, inflected in found:
         name = _base_name(phrase) if inflected else _proper_part(phrase)
         # A lone common noun (Hankkeelle, Avustusten) or a body of the city is no recipient.
-        if not _BODY.search(name) and not (" " not in name and _common_word(phrase)):
+        if not BODY.search(name) and not (" " not in name and _common_word(phrase)):
             return name
     return None
 
