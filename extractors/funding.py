@@ -197,13 +197,25 @@ def _position(cell: TableAmount, table: TableBlock, sentences: list[_Sentence]) 
 
 
 def _scope_period(here: _Sentence, sentences: list[_Sentence]) -> cues.Period | None:
-    """The project period a § item states before this point, nearest first."""
-    if here.decision is None:
-        return None
-    for sentence in reversed(sentences[: here.n + 1]):
-        if sentence.scope == here.scope and (ranges := cues.project_periods_in(sentence.text)):
+    """The project period stated elsewhere in the amount's § item (or nearby on its page):
+    `Hankkeen kokonaiskustannukset ovat 86 000 euroa. Hanke toteutetaan 1.8.2025–31.12.2026.`
+    The nearest earlier statement wins, else the nearest later one."""
+    reach = None if here.decision is not None else _PAGE_REACH
+    near = [
+        s
+        for s in sentences
+        if s.scope == here.scope and (reach is None or abs(s.n - here.n) <= reach)
+    ]
+    for sentence in reversed([s for s in near if s.n <= here.n]):
+        if ranges := cues.project_periods_in(sentence.text):
             return ranges[-1]
+    for sentence in (s for s in near if s.n > here.n):
+        if ranges := cues.project_periods_in(sentence.text):
+            return ranges[0]
     return None
+
+
+_PAGE_REACH = 3  # sentences either side that speak of the same thing outside minutes
 
 
 def _mentions(sentence: _Sentence) -> Iterator[_Mention]:
@@ -342,14 +354,9 @@ def _period(m: _Mention, sentences: list[_Sentence]) -> cues.Period | None:
         or cues.period_in(text[: m.money.start], last=True)
         or cues.period_in(text[m.money.end :])
     )
-    if found or m.sentence.decision is None:
+    if found or m.role is FundingRole.BUDGET:
         return found
-    for sentence in reversed(sentences[: m.sentence.n]):
-        if sentence.scope == m.sentence.scope and (
-            ranges := cues.project_periods_in(sentence.text)
-        ):
-            return ranges[-1]
-    return None
+    return _scope_period(m.sentence, sentences)
 
 
 def _project(here: _Sentence, at: int, sentences: list[_Sentence]) -> str | None:
