@@ -141,6 +141,12 @@ _YEAR_WORDS = re.compile(
     r"\s+((?:19|20)\d{2})((?:\s?(?:,|ja|och|sekä)\s?(?:19|20)\d{2})*)",
     _I,
 )
+# The year of a budget: "budgeten för 2025", "budgeten 2025", "vuoden 2025 talousarvio".
+_BUDGET_YEAR = re.compile(
+    r"\b(?:budget\w*|talousarvi\w*|anslag\w*)\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d{2})(?![\d–-])"
+    r"|\bvuoden\s+((?:19|20)\d{2})\s+(?:talousarvi|budjet)",
+    _I,
+)
 _PROJECT = re.compile(
     r"(?:\s[-–]\s?|\s?–\s?)(hanke(?![a-zåäö])|hankkee\w*|projekti\w*|ohjelma\w*)", _I
 )
@@ -339,6 +345,11 @@ def period_in(text: str, *, last: bool = False) -> Period | None:
         a, b = int(hit.group(1)), int(hit.group(2))
         if a <= b <= a + 30 and not _inside(hit.start(), taken):
             found.append((hit.start(), (dt.date(a, 1, 1), dt.date(b, 12, 31))))
+            taken.append((hit.start(), hit.end()))
+    for hit in _BUDGET_YEAR.finditer(text):
+        year = int(hit.group(1) or hit.group(2))
+        if not _inside(hit.start(), taken):
+            found.append((hit.start(), (dt.date(year, 1, 1), dt.date(year, 12, 31))))
             taken.append((hit.start(), hit.end()))
     for hit in _YEAR_WORDS.finditer(text):
         years = [int(hit.group(1)), *map(int, re.findall(r"\d{4}", hit.group(2)))]
