@@ -39,16 +39,18 @@ def page_sentences(page: Page) -> Iterator[Sentence]:
     short = 0.6 * widths[len(widths) // 2]
     # A sentence also ends where no full stop marks it: at a label (Päätös, Esitys …), a
     # heading (bold, or short and unpunctuated before a capital), a bullet and a table row.
+    tables = [t.bbox for t in page.tables if not _layout_table(t)]
     starts = {0}
     for i, row in enumerate(rows):
         before = rows[i - 1] if i else None
         if row.breaks or (before is not None and (before.breaks or _heading(before, row, short))):
             starts.add(row.start)
+        elif before is not None and _in_table(before, tables) != _in_table(row, tables):
+            starts.add(row.start)  # text printed right below a table is not part of its rows
     for hit in _SENTENCE_END.finditer(text):
         if not _ABBREVIATION.search(text[max(0, hit.start() - 8) : hit.start()]):
             starts.add(hit.end())
     bounds = [*sorted(starts), len(text)]
-    tables = [t.bbox for t in page.tables if not _layout_table(t)]
     for a, b in pairwise(bounds):
         if not text[a:b].strip():
             continue
@@ -114,6 +116,10 @@ def _layout_table(table: Table) -> bool:
     ]
     prose = sum(n for n in words if n >= _PROSE_WORDS)
     return prose * 2 >= sum(words) > 0
+
+
+def _in_table(row: _Row, tables: list[tuple[float, float, float, float]]) -> bool:
+    return any(_inside(row.lines[0], box) for box in tables)
 
 
 def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
