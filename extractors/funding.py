@@ -354,9 +354,24 @@ def _period(m: _Mention, sentences: list[_Sentence]) -> cues.Period | None:
         or cues.period_in(text[: m.money.start], last=True)
         or cues.period_in(text[m.money.end :])
     )
-    if found or m.role is FundingRole.BUDGET:
+    if found:
         return found
+    if m.role is FundingRole.BUDGET:
+        return _budget_year(m.sentence, sentences)
     return _scope_period(m.sentence, sentences)
+
+
+def _budget_year(here: _Sentence, sentences: list[_Sentence]) -> cues.Period | None:
+    """An appropriation's year from the budget its § item names (`Vuoden 2025 talousarvion
+    muutos`), nearest earlier first."""
+    if here.decision is None:
+        return None
+    near = [s for s in sentences if s.scope == here.scope]
+    ordered = [*reversed([s for s in near if s.n < here.n]), *(s for s in near if s.n > here.n)]
+    for sentence in ordered:
+        if year := cues.budget_year(sentence.text):
+            return year
+    return None
 
 
 def _project(here: _Sentence, at: int, sentences: list[_Sentence]) -> str | None:

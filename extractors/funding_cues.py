@@ -360,6 +360,15 @@ def period_in(text: str, *, last: bool = False) -> Period | None:
     return (max if last else min)(found, key=lambda f: f[0])[1]
 
 
+def budget_year(text: str) -> Period | None:
+    """The year of the budget a text names (`vuoden 2025 talousarvio`, `budgeten för 2025`)."""
+    hit = _BUDGET_YEAR.search(text)
+    if hit is None:
+        return None
+    year = int(hit.group(1) or hit.group(2))
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
 def _dates(hit: re.Match[str]) -> Period | None:
     d1, m1, y1, d2, m2, y2 = hit.groups()
     try:
