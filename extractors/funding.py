@@ -298,14 +298,19 @@ def _part_of(m: _Mention) -> tuple[FundingSource | None, str | None]:
     subject = m.sentence.text[: m.money.start]
     financing = cues.role_of(subject, "") in (FundingRole.SELF_FINANCING, FundingRole.GRANT)
     part = bool(_PART.match(m.left)) and whole is not None and whole.parent is None
-    if cues.target_period(f"{m.left} {m.right}") and (part or financing):
+    target = cues.target_period(f"{m.left} {m.right}")
+    one_year = target is not None and target[0].year == target[1].year
+    if one_year and (part or financing):
         m.money, m.role = replace(m.money, per_year=True), FundingRole.ANNUAL
         if whole is None or not part:
             return cues.source_of(subject, None)
         return whole.source, whole.source_text
     spent = _SPENT.search(m.left) or _SPENT.search(m.right)
-    if part and whole is not None and m.role is FundingRole.OTHER and not spent:
-        m.role = whole.role if cues.role_of(m.left, "") is None else m.role
+    unnamed = cues.role_of(m.left, m.right) is None
+    # A part of a total cost is a line of its breakdown (other); a part of a grant or of
+    # the own financing is that kind of money.
+    if part and whole is not None and unnamed and not spent:
+        m.role = FundingRole.OTHER if whole.role is FundingRole.TOTAL_COST else whole.role
         return whole.source, whole.source_text
     return None, None
 
@@ -447,34 +452,58 @@ def _unique(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _same_thing(a: _Mention, b: _Mention) -> bool:
-    """The same amount, role and item (or page), no conflicting project or recipient, and
-    the same project named or sentences about the same words (a proposal and its decision)."""
+    """The same amount, role and item (or page), no conflicting recipient, and a sign that it
+    is one thing: a specific figure, the same period, the same project, or sentences about
+    the same words (a proposal and its decision, the two languages of a bilingual item)."""
     key_a = (abs(a.money.amount), a.money.per_year, a.sentence.scope)
     key_b = (abs(b.money.amount), b.money.per_year, b.sentence.scope)
     if a.parent is not None or b.parent is not None:
         return False
     if key_a[:2] == key_b[:2] and key_a != key_b:
         return _quoted_again(a, b)
-    if key_a != key_b:
-        return False
-    same_money = a.money.amount == b.money.amount and a.role is b.role
-    translated = _swedish(a.sentence.text) != _swedish(b.sentence.text)
-    if same_money and translated and a.period == b.period and not a.table:
-        # One amount, kind and period in one item is one thing, however each language of a
-        # bilingual item names its project ("Tvåspråkig kundservice", "Kaksikielinen …").
-        return not _conflict(a.recipient, b.recipient)
-    if _conflict(a.project, b.project) or _conflict(a.recipient, b.recipient):
+    if key_a != key_b or _conflict(a.recipient, b.recipient):
         return False
     if _significant_digits(a.money.text) >= 3:
         # A specific figure printed twice in one item is one thing, even where one mention
         # has a sign and the other not (-115.788 € … ylityksen 115.788 €).
         return True
-    if a.money.amount != b.money.amount or a.role is not b.role:
+    if a.money.amount != b.money.amount:
+        return False
+    if _cost_and_appropriation(a, b):
+        return True
+    if a.role is not b.role:
+        return False
+    if (a.table or b.table) and a.period == b.period:
+        return True  # a table restating an amount of its item's text, or a table repeated
+    translated = _swedish(a.sentence.text) != _swedish(b.sentence.text)
+    if translated and not a.table and not b.table:
+        return True
+    if _conflict(a.project, b.project):
         return False
     if a.project is not None and a.project == b.project:
         return True
     words_a, words_b = _words(a.sentence.text), _words(b.sentence.text)
     return len(words_a & words_b) >= _SAME_WORDS * len(words_a | words_b)
+
+
+def _cost_and_appropriation(a: _Mention, b: _Mention) -> bool:
+    """A cost estimate and the appropriation that covers it (`beräknas kosta 45 000 euro` …
+    `ett tilläggsanslag om 45 000 euro`), for one period: one amount, the appropriation."""
+    roles = {a.role, b.role}
+    if roles != {FundingRole.TOTAL_COST, FundingRole.BUDGET}:
+        return False
+    if a.period is not None and b.period is not None and a.period != b.period:
+        return False
+    budget = a if a.role is FundingRole.BUDGET else b
+    if not _NEW_APPROPRIATION.search(budget.sentence.text):
+        return False  # what was reserved before is not this cost's appropriation
+    a.role = FundingRole.BUDGET  # the first mention is the one kept
+    return True
+
+
+_NEW_APPROPRIATION = re.compile(
+    r"lisämäärära|tilläggsanslag|myöntä|bevilja|korote|korota|\blisäy", re.IGNORECASE
+)
 
 
 _SWEDISH = re.compile(r"\b(?:och|är|för|att|som|av|till|med|om|dvs|kommunens|stadens)\b", re.I)

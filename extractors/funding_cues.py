@@ -29,7 +29,7 @@ ROLES: list[tuple[FundingRole, re.Pattern[str]]] = [
         r"kokonaiskust|kokonaisbudjet|kokonaiskulu|kokonaishin|kustannusarvi|\bkustannukset\b"
         r"|kertakustannu"
         r"|\bkulut\b|totalkostnad|totala\s+kostnad|kostnadsberäkning|kostnadskalkyl"
-        r"|kokonaisarvo|hankinnan\s+(?:arvioitu\s+)?arvo\b|tarjoushin|\bhintaan\b"
+        r"|kokonaisarvo|arvioidaan\s+maksavan|hankinnan\s+(?:arvioitu\s+)?arvo\b|tarjoushin|\bhintaan\b"
         r"|kostnad(?:en|er|erna)?\b|\bkosta\b|\bkostar\b|totala?\s+budget|totalbudget"
         r"|(?:upphandlingens|anskaffningens)\s+(?:totala\s+)?värde", _I)),
     (FundingRole.GRANT, re.compile(
