@@ -286,6 +286,8 @@ def _read(m: _Mention, sentences: list[_Sentence], printed: str, own_budget: boo
         m.source, m.source_text = part_of
     m.share = cues.share_in(m.left, m.right) if cues.is_financing(clause) else None
     if m.share is None and m.role in (FundingRole.GRANT, FundingRole.SELF_FINANCING):
+        m.share = cues.bracket_share(m.sentence.text[m.money.end :])
+    if m.share is None and m.role in (FundingRole.GRANT, FundingRole.SELF_FINANCING):
         m.share = _share_elsewhere(m, sentences)
 
 
@@ -357,7 +359,7 @@ def _period(m: _Mention, sentences: list[_Sentence]) -> cues.Period | None:
         or cues.period_in(m.left, last=True)
         or cues.period_in(m.right)
         or cues.period_in(text[: m.money.start], last=True)
-        or cues.period_in(text[m.money.end :])
+        or cues.period_in(_until_part(text[m.money.end :]))
     )
     if found:
         return found
@@ -366,12 +368,22 @@ def _period(m: _Mention, sentences: list[_Sentence]) -> cues.Period | None:
     return _scope_period(m.sentence, sentences)
 
 
+def _until_part(after: str) -> str:
+    """The rest of a sentence up to a part of the amount (`…, josta 130 t€ vuodelle 2026`):
+    the part's year is not the whole's."""
+    hit = re.search(r"\b(?:josta|joista|varav)\b", after, re.IGNORECASE)
+    return after[: hit.start()] if hit else after
+
+
 def _budget_year(here: _Sentence, sentences: list[_Sentence]) -> cues.Period | None:
-    """An appropriation's year from the budget its § item names (`Vuoden 2025 talousarvion
-    muutos`), nearest earlier first."""
-    if here.decision is None:
-        return None
-    near = [s for s in sentences if s.scope == here.scope]
+    """An appropriation's year from the budget its § item (or nearby text) names (`Vuoden
+    2025 talousarvion muutos`), nearest earlier first."""
+    reach = None if here.decision is not None else _PAGE_REACH
+    near = [
+        s
+        for s in sentences
+        if s.scope == here.scope and (reach is None or abs(s.n - here.n) <= reach)
+    ]
     ordered = [*reversed([s for s in near if s.n < here.n]), *(s for s in near if s.n > here.n)]
     for sentence in ordered:
         if year := cues.budget_year(sentence.text):

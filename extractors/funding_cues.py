@@ -298,6 +298,15 @@ def share_in(left: str, right: str) -> float | None:
     return None
 
 
+_BRACKET_SHARE = re.compile(r"\s*\(\s*(\d{1,3}(?:,\d+)?)\s?(?:%|prosenttia|procent)\s*\)", _I)
+
+
+def bracket_share(after: str) -> float | None:
+    """A share in brackets right after an amount: `149 500 eurolla (65 %)`."""
+    hit = _BRACKET_SHARE.match(after)
+    return float(hit.group(1).replace(",", ".")) if hit else None
+
+
 def shares_in(sentence: str) -> list[tuple[int, FundingRole, FundingSource | None, float]]:
     """Financing shares printed without an amount: `ESR-rahoitusta (80%)` → (…, grant, ESR, 80)."""
     found: list[tuple[int, FundingRole, FundingSource | None, float]] = []
