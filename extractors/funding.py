@@ -331,7 +331,7 @@ def _own_money(m: _Mention, own_budget: bool) -> bool:
     text = m.sentence.text
     if m.role is FundingRole.GRANT:
         return bool(cues.BODY.search(text) and _AWARD.search(text))
-    spent = m.role is FundingRole.OTHER and _SPENT.search(m.right)
+    spent = m.role is FundingRole.OTHER and _SPENT.search(f"{m.left} {m.right}")
     kinds = (FundingRole.BUDGET, FundingRole.ANNUAL, FundingRole.TOTAL_COST)
     return bool(_OWN_BUDGET.search(text)) and (m.role in kinds or bool(spent))
 
@@ -361,6 +361,11 @@ def _period(m: _Mention, sentences: list[_Sentence]) -> cues.Period | None:
         or cues.period_in(text[: m.money.start], last=True)
         or cues.period_in(_until_part(text[m.money.end :]))
     )
+    spent = _SPENT.search(f"{m.left} {m.right}")
+    spent_by = cues.spent_by(text) if spent else None
+    if spent_by is not None:
+        year = found[0].year if found else spent_by.year
+        return dt.date(year, 1, 1), spent_by  # spent from the start of the budget year
     if found:
         return found
     if m.role is FundingRole.BUDGET:

@@ -369,6 +369,42 @@ def period_in(text: str, *, last: bool = False) -> Period | None:
     return (max if last else min)(found, key=lambda f: f[0])[1]
 
 
+_MONTHS = (
+    "tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka",
+    "marras", "joulu",
+)  # fmt: skip
+_MONTHS_SV = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+_BY_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+(?:mennessä|asti|saakka)", _I)
+_BY_MONTH = re.compile(
+    rf"(?:({'|'.join(_MONTHS)})kuun\s+loppuun\s+(?:mennessä|asti|saakka)"
+    rf"|till\s+och\s+med\s+({'|'.join(_MONTHS_SV)}))",
+    _I,
+)
+
+
+def spent_by(text: str, year: int | None = None) -> dt.date | None:
+    """The date up to which money has been spent: `30.9.2025 mennessä`, `lokakuun loppuun
+    mennessä`, `till och med april` (the month's last day, in `year` or the text's year)."""
+    if hit := _BY_DATE.search(text):
+        try:
+            return dt.date(int(hit.group(3)), int(hit.group(2)), int(hit.group(1)))
+        except ValueError:
+            return None
+    hit = _BY_MONTH.search(text)
+    if hit is None:
+        return None
+    name = (hit.group(1) or hit.group(2)).lower()
+    month = (_MONTHS.index(name) if hit.group(1) else _MONTHS_SV.index(name)) + 1
+    found = year or next((int(y) for y in re.findall(r"(?:19|20)\d{2}", text)), None)
+    if found is None:
+        return None
+    first_of_next = dt.date(found + month // 12, month % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
+
+
 def budget_year(text: str) -> Period | None:
     """The year of the budget a text names (`vuoden 2025 talousarvio`, `budgeten för 2025`)."""
     hit = _BUDGET_YEAR.search(text)
