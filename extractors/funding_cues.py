@@ -123,7 +123,9 @@ _PERCENT = re.compile(
 )
 _NEAR = 25  # characters between a share's word and its percentage
 _VAT = re.compile(r"(?:alv|moms)\W*$", _I)
-DATES = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s?[-–—]\s?(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+DATES = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.?(\d{4})?\s?[-–—]\s?(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"
+)
 _YEARS = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})(?!\d|[.,/]\d)")
 _SPAN_YEARS = re.compile(
     r"\b(?:kaudella|kaudelle|vuosina|vuosille|vuosiksi|hankeaika\w*|toteutusaika\w*|ajalla"
