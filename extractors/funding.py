@@ -287,6 +287,13 @@ def _read(m: _Mention, sentences: list[_Sentence], printed: str, own_budget: boo
     m.share = cues.share_in(m.left, m.right) if cues.is_financing(clause) else None
     if m.share is None and m.role in (FundingRole.GRANT, FundingRole.SELF_FINANCING):
         m.share = cues.bracket_share(m.sentence.text[m.money.end :])
+    whole = m.previous
+    if m.money.per_year and whole is not None and cues.role_of(m.left, "") is None:
+        # "… omarahoitusosuus on 20 % eli 249 720 euroa, keskimäärin 83 240 euroa vuodessa":
+        # the same money by the year.
+        if m.source is None:
+            m.source, m.source_text = whole.source, whole.source_text
+        m.share = m.share if m.share is not None else whole.share
     if m.share is None and m.role in (FundingRole.GRANT, FundingRole.SELF_FINANCING):
         m.share = _share_elsewhere(m, sentences)
 
