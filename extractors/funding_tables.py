@@ -290,6 +290,7 @@ def _single_source(text: str) -> tuple[FundingSource | None, str | None]:
     """The one source a cell names; a cell naming several (`EAKR 60 %, omarahoitus 40 %`) keeps
     its words but no single source."""
     words = re.sub(r"^\s*(?:€|t€|eur\w*)?\s?/\s?(?:v|vuosi|år)\b", "", text)
+    words = re.sub(r"\s*\([^)]*%\s*\)", "", words)  # the share in brackets is not a name
     words = " ".join(words.split()).strip(" ,;")
     if not re.search(r"[^\W\d_]{3}", words):
         return None, None
