@@ -222,12 +222,15 @@ def role_of(left: str, right: str) -> FundingRole | None:
 _GRANT_VERB = re.compile(r"myönn|myöntä|myönsi|bevilja", _I)
 _GRANT_NOUN = re.compile(r"avustu|\btuki|\btuke|\btuen|bidrag|\bstöd|understöd", _I)
 # Financing, not the financial income and costs of accounts (rahoitustuotot, rahoituskulut).
-_FINANCING = re.compile(r"rahoitu(?!stuot|skulu|sosa|slas)|rahoitta|finansier(?!ingsint)", _I)
+_FINANCING = re.compile(
+    r"rahoitu(?!stuot|skulu|sosa|slas)|rahoitta|finansier(?!ingsint)|\bosuu|\bandel", _I
+)
 
 
 def _financing_role(left: str) -> FundingRole | None:
-    """Financing from a named source (`EAKR- ja valtion rahoitus`, `Interreg-finansieringen`,
-    `Digital Europe -ohjelma rahoittaa`) is a grant; the municipality's own is self-financing."""
+    """Financing from a named source, or its share (`EAKR- ja valtion rahoitus`, `EAKR:n
+    osuus`, `Interreg-finansieringen`, `Digital Europe -ohjelma rahoittaa`) is a grant; the
+    municipality's own is self-financing."""
     if not _FINANCING.search(left):
         return None
     source, _ = source_of(left, None)

@@ -167,7 +167,7 @@ def test_reporting_tables_are_not_budgets() -> None:
 
 def test_large_statement_tables_are_not_budgets() -> None:
     rows = [
-        [(f"Tili {n}", 60, 200), (f"{n} 000 €", 210, 280), (f"{n + 1} 000 €", 290, 350)]
+        [(f"Tili {n}", 60.0, 200.0), (f"{n} 000 €", 210.0, 280.0), (f"{n + 1} 000 €", 290.0, 350.0)]
         for n in range(10, 40)
     ]
     assert table_amounts(_table([("Tili", 60, 200), ("2024", 210, 280)], rows)) == []
