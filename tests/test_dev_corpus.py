@@ -55,6 +55,30 @@ def test_programmes_are_recognised_with_their_period(report: EvalReport, field: 
     assert report.fields[field] >= 0.95
 
 
+def test_funding_in_prose_and_project_tables(report: EvalReport) -> None:
+    # Amounts of running text and of tables that budget a project (issue 17).
+    score = report.tables["funding"]
+    assert score.tp >= 170, score.to_dict()
+    assert score.f1 is not None and score.f1 >= 0.95, score.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"),
+    [
+        ("funding.role", 0.90),
+        ("funding.source", 0.90),
+        ("funding.period_start", 0.90),
+        ("funding.period_end", 0.90),
+        ("funding.per_year", 0.90),
+        ("funding.share_percent", 0.95),
+        ("funding.amount_eur", 0.95),
+    ],
+)
+def test_funding_fields(report: EvalReport, field: str, floor: float) -> None:
+    assert report.assessed[field] >= 30
+    assert report.fields[field] >= floor, report.fields[field]
+
+
 def _tree_of(run: RunOutput, name: str) -> dict[str, object]:
     result = run.by_source()[name]
     assert result.document is not None
