@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from extractors import funding_cues as cues
+from extractors import period_cues as periods
 from extractors.money import find_money
 from extractors.table_cells import (
     Column,
@@ -83,7 +84,7 @@ class TableAmount:
     source: FundingSource | None
     source_text: str | None
     share: float | None
-    period: cues.Period | None
+    period: periods.Period | None
     label: str  # the row's label: a cost line, a financier, a project
     names_project: bool  # the label column lists projects
     page: int
@@ -220,8 +221,8 @@ def _label(row: list[Fragment]) -> str:
 
 
 def _role(
-    label: str, head: str, layout: _Layout, per_year: bool, period: cues.Period | None
-) -> tuple[FundingRole, cues.Period | None, bool]:
+    label: str, head: str, layout: _Layout, per_year: bool, period: periods.Period | None
+) -> tuple[FundingRole, periods.Period | None, bool]:
     """A cell's role from its column and row, the year its column gives, and whether per year.
 
     In a grid of cost lines by year, a cell is a part of the budget (other) and the total row's
@@ -251,7 +252,7 @@ def _role(
     return FundingRole.OTHER, None, False
 
 
-def _column_period(head: str, layout: _Layout) -> cues.Period | None:
+def _column_period(head: str, layout: _Layout) -> periods.Period | None:
     """A row total spans the year columns; any other cell the one year the header names."""
     if _TOTAL.search(head) and layout.years:
         return dt.date(layout.years[0], 1, 1), dt.date(layout.years[-1], 12, 31)
@@ -260,7 +261,7 @@ def _column_period(head: str, layout: _Layout) -> cues.Period | None:
     return None
 
 
-def _row_period(row: list[Fragment], columns: list[Column]) -> cues.Period | None:
+def _row_period(row: list[Fragment], columns: list[Column]) -> periods.Period | None:
     """The row's own period: years under a period column, or years as the row's label."""
     for fragment in row:
         text = fragment.text.strip()
