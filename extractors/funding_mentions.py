@@ -186,7 +186,8 @@ def _quoted_again(a: Mention, b: Mention) -> bool:
     if a.money.text != b.money.text or a.role is not b.role or a.table or b.table:
         return False
     words_a, words_b = _words(a.sentence.text), _words(b.sentence.text)
-    return len(words_a & words_b) >= _QUOTED_WORDS * min(len(words_a), len(words_b))
+    shorter = min(len(words_a), len(words_b))
+    return shorter >= 3 and len(words_a & words_b) >= _QUOTED_WORDS * shorter
 
 
 def _significant_digits(printed: str) -> int:

@@ -51,9 +51,14 @@ _MONEY_WORDS = re.compile(
 # A table that reports what was spent against a budget: a statement, not a budget.
 _REPORT = re.compile(
     r"toteutu|poikkeam|käytetty|käyttämättä|tilinpäätö|\btp\s?\d|\bta\s?\d|utfall|avvikelse"
-    r"|bokslut|förbrukat",
+    r"|bokslut|förbrukat|tuloslaskelm|resultaträkning|\btase\b|balansräkning|rahoituslaskelm"
+    r"|finansieringsanalys|vuosikate|årsbidrag",
     _I,
 )
+# A figure per resident, pupil or unit is a key figure, not an amount of money.
+_PER_UNIT = re.compile(r"€\s?/\s?(?!v\b|vuo|år)[a-zåäö]|/\s?1[ .]?000\b|\bper\s+(?!år)[a-zåäö]", _I)
+MAX_FIGURE_TABLES = 6
+"""A document with more tables of figures than this is a statement or a budget book."""
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _TOTAL = re.compile(r"yhteensä|\byht\b|kaikkiaan|sammanlagt|\btotalt?\b|\bsumma\b", _I)
 _PERIOD_HEAD = re.compile(
@@ -112,6 +117,9 @@ def budget_tables(tables: list[TableBlock]) -> list[tuple[TableBlock, list[Table
     after one with a header, at the same left edge, continues it (a page break)."""
     out: list[tuple[TableBlock, list[TableAmount]]] = []
     last: list[Column] = []
+    figured = [t for t in tables if _figure_count(t) >= 5]
+    if len(figured) > MAX_FIGURE_TABLES:
+        return []  # a financial statement or budget book: its figures are not funding
     for table in tables:
         columns = header_of(table)
         if columns:
@@ -122,6 +130,10 @@ def budget_tables(tables: list[TableBlock]) -> list[tuple[TableBlock, list[Table
         if found:
             out.append((table, found))
     return out
+
+
+def _figure_count(table: TableBlock) -> int:
+    return sum(len(figures(c.text)) for row in table.rows for c in row.cells if c is not None)
 
 
 def table_amounts(table: TableBlock, columns: list[Column] | None = None) -> list[TableAmount]:
@@ -149,7 +161,22 @@ def table_amounts(table: TableBlock, columns: list[Column] | None = None) -> lis
         projects=bool(columns and _PROJECT_HEAD.search(columns[0].text)),
         cost_lines=bool(_COST_HEAD.search(head)),
     )
-    return [a for page, row in rows for a in _row_amounts(row, page, layout, table)]
+    money_head = bool(_MONEY_WORDS.search(head))
+    return [
+        a
+        for page, row in rows
+        if _money_row(row, money_head)
+        for a in _row_amounts(row, page, layout, table)
+    ]
+
+
+def _money_row(row: list[Fragment], money_head: bool) -> bool:
+    """Whether a row's figures may be money: not key figures per unit, and under a money
+    header, or labelled with a money word, or printed with `€`."""
+    text = " ".join(f.text for f in row)
+    if _PER_UNIT.search(text):
+        return False
+    return money_head or bool(_MONEY_WORDS.search(_label(row))) or "€" in text
 
 
 def _row_amounts(

@@ -212,3 +212,26 @@ def test_headerless_continuation_reads_under_the_last_header() -> None:
         ("Henkilöstön digikoulutus", FundingRole.TOTAL_COST, FundingSource.MUNICIPALITY,
          (dt.date(2025, 1, 1), dt.date(2026, 12, 31))),
     ]  # fmt: skip
+
+
+def test_key_figures_per_unit_are_not_money() -> None:
+    table = _table(
+        [("", 60, 200), ("", 210, 400)],
+        [
+            [("Nettokustannus €/opiskelija", 60, 200), ("7 374", 210, 260)],
+            [("Hankinnat / 1.000 asukasta", 60, 200), ("4 264", 210, 260)],
+        ],
+    )
+    assert table_amounts(table) == []
+
+
+def test_statement_documents_give_no_table_funding() -> None:
+    # A document with many tables of figures is a financial statement or a budget book.
+    def budget(n: int) -> TableBlock:
+        return _table(
+            [("Kustannuslaji", 60, 200), ("euro", 210, 280)],
+            [[(f"Kulu {i}", 60, 200), (f"{n}{i} 000", 210, 280)] for i in range(5)],
+        )
+
+    assert len(budget_tables([budget(1), budget(2)])) == 2
+    assert budget_tables([budget(n) for n in range(1, 9)]) == []
