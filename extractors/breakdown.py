@@ -108,14 +108,27 @@ def _share_amounts(lines: list[BudgetLine], members: list[int]) -> list[str]:
         base = _base(lines, members, line)
         if base is None:
             continue
+        # A share may be of a partner's part rather than of the whole ("Tornion osuus
+        # rahoitetaan … 46 000 eurolla (20 %)"): it fits when it fits any part printed.
+        parts = [lines[j] for j in members if lines[j].role is FundingRole.OTHER]
+        if any(_share_fits(line, part) for part in parts if not part.per_year):
+            continue
         expected = base.amount * line.share_percent / 100
-        tolerance = line.precision / 2 + base.precision / 2 * line.share_percent / 100
-        if not _close(line.amount, expected, tolerance):
+        if not _share_fits(line, base):
             warnings.append(
                 f"funding: {euros(line.amount)} of {line.label} (p. {line.page}) is not "
                 f"{line.share_percent:g} % of {euros(base.amount)} ({euros(expected)})"
             )
     return warnings
+
+
+def _share_fits(line: BudgetLine, base: BudgetLine) -> bool:
+    """Whether an amount is its share of `base`, within the rounding of both figures."""
+    if line.share_percent is None:
+        return False
+    expected = base.amount * line.share_percent / 100
+    tolerance = line.precision / 2 + base.precision / 2 * line.share_percent / 100
+    return _close(line.amount, expected, tolerance)
 
 
 def _base(lines: list[BudgetLine], members: list[int], line: BudgetLine) -> BudgetLine | None:

@@ -1,16 +1,16 @@
 """Funding: every euro amount of a document with its role, source, share, period and recipient.
 
-Amounts are found by `extractors.money`; what each one is comes from the words around it, read
-by the stem rules of `extractors.funding_cues` (no NLP model: this extractor must stay cheap).
-
-An amount's *clause* is the part of its sentence that belongs to it: between two amounts the
-sentence is cut at the first comma, bracket or conjunction after the first one, so in
-`yhteensä 1.592.580 €, josta Kuopion kaupungin hankekokonaisuus on 1.135.740 €` the second clause
-starts at `, josta`. An amount in brackets right after another (`227.148 € (75.716€/vuosi)`)
-restates it and inherits its context. Role, source, period and recipient come from the clause;
-the project from the sentence, else from the sentences before it (in minutes, anywhere earlier
-in the § item); shares printed without an amount (`ESR-rahoitusta (80%)`, `omarahoitus on 20%`)
-from the § item or page. Sentences come from `extractors/sentences.py`, which leaves table rows out.
+Amounts are found by `extractors.money` in the document's sentences and, through the document
+tree, in the cells of tables that budget a project (`extractors.funding_tables`). Each amount
+is read in its statement (no NLP model: this extractor must stay cheap): its clause
+(`extractors.funding_mentions`) says what it is of and whose money it is (stem rules of
+`extractors.funding_cues`); a part of a whole (`josta`, `varav`) or a yearly restatement takes
+the whole's kind of money; shares printed beside it or without an amount (`ESR-rahoitusta
+(80%)`) and the period stated anywhere in its § item (`extractors.funding_periods`) are
+carried to it; the project comes from the sentence, else from the sentences before it
+(`extractors.party_cues`). Sentences come from `extractors/sentences.py`, which leaves the rows
+of figure tables out. The amounts of one project form a budget breakdown that
+`extractors.breakdown` checks.
 """
 
 from __future__ import annotations
@@ -18,12 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import replace
 from functools import lru_cache
-from itertools import pairwise
 
 from extractors import funding_cues as cues
+from extractors import party_cues as parties
+from extractors import period_cues as periods
 from extractors.breakdown import BudgetLine, Share, check
+from extractors.funding_mentions import Mention, Scope, Sentence, mentions_in, quote_of, unique
+from extractors.funding_periods import SPENT, period_of, scope_period
+from extractors.funding_tables import TableAmount, budget_tables
 from extractors.minutes import split_items
 from extractors.money import Money, find_money
 from extractors.registry import ExtractionContext, register
@@ -31,43 +35,8 @@ from extractors.sentences import page_sentences
 from schemas.municipalities import municipalities
 from schemas.records import Funding, record_id
 from schemas.source import Page, SourceDocument
+from schemas.tree import DocumentTree, TableBlock
 from schemas.vocab import DocType, FundingRole, FundingSource
-
-QUOTE_CHARS = 200
-_STEM = re.compile(r"[a-zåäö]{4,}")
-Scope = tuple[str, int]  # ("item", n) in minutes, ("page", n) elsewhere
-
-
-@dataclass(slots=True)
-class _Sentence:
-    """A sentence of one page, the § item or page it belongs to, and its place in the document."""
-
-    page: int
-    text: str
-    start: int  # offset in the page text
-    scope: Scope
-    decision: int | None  # 1-based § item number, as the decisions extractor numbers items
-    n: int = 0
-    projects: list[tuple[int, str]] = field(default_factory=list)
-    shares: list[tuple[int, FundingRole, FundingSource | None, float]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Mention:
-    """An amount in its sentence and clause, and what was read from them."""
-
-    money: Money  # offsets within the sentence
-    sentence: _Sentence
-    left: str
-    right: str
-    parent: _Mention | None = None
-    role: FundingRole = FundingRole.OTHER
-    source: FundingSource | None = None
-    source_text: str | None = None
-    share: float | None = None
-    period: cues.Period | None = None
-    project: str | None = None
-    recipient: str | None = None
 
 
 @register("funding", table="funding")
@@ -78,14 +47,17 @@ def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator
     sentences = [s for page in doc.pages for s in _sentences(page, items)]
     for n, sentence in enumerate(sentences):
         sentence.n = n
-        sentence.projects = cues.projects_in(sentence.text)
+        sentence.projects = parties.projects_in(sentence.text)
         sentence.shares = cues.shares_in(sentence.text)
-    mentions = [m for s in sentences for m in _mentions(s)]
+    mentions = [m for s in sentences for m in mentions_in(s)]
     printed = " ".join(s.text for s in sentences)
     own_budget = context.document.municipality_code is not None
     for mention in mentions:
         _read(mention, sentences, printed, own_budget)
-    kept = _unique(mentions)
+    if context.tree is not None:
+        cells = _table_mentions(context.tree, items, sentences, mentions)
+        mentions = sorted([*mentions, *cells], key=lambda m: m.sentence.n)
+    kept = unique(mentions)
     lines = [_budget_line(m, kept) for m in kept]
     groups = {line.group for line in lines}
     shares = [s for s in _shares(sentences) if s.group in groups]
@@ -108,7 +80,8 @@ def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator
             per_year=m.money.per_year,
             recipient=m.recipient,
             page=m.sentence.page,
-            quote=_quote(m),
+            quote=quote_of(m),
+            bbox=m.table.bbox if m.table else None,
         )
 
 
@@ -118,48 +91,76 @@ def _item_of_line(doc: SourceDocument, meeting_date: dt.date | None) -> dict[int
     return {id(pl.line): n for n, it in enumerate(items, 1) for pl in (it.heading, *it.lines)}
 
 
-def _sentences(page: Page, items: dict[int, int]) -> Iterator[_Sentence]:
+def _sentences(page: Page, items: dict[int, int]) -> Iterator[Sentence]:
     """The page's running text as sentences, each in its § item (minutes) or page."""
     for found in page_sentences(page):
         item = items.get(id(found.first_line))
         scope: Scope = ("item", item) if item else ("page", page.number)
-        yield _Sentence(page.number, found.text, found.start, scope, item)
+        yield Sentence(
+            page.number, found.text, found.start, scope, item, first_top=found.first_line.top
+        )
 
 
-def _mentions(sentence: _Sentence) -> Iterator[_Mention]:
-    text = sentence.text
-    found = [m for m in find_money(text) if not _unit_label(text, m)]
-    cuts = [0]
-    for a, b in pairwise(found):
-        cut = cues.CUT.search(text, a.end, b.start)
-        cuts.append(cut.start() if cut else a.end)
-    cuts.append(len(text))
-    previous: _Mention | None = None
-    for i, money in enumerate(found):
-        left, right = text[cuts[i] : money.start], text[money.end : cuts[i + 1]]
-        mention = _Mention(money, sentence, left, right)
-        if previous is not None and left.strip() == "(":
-            mention.parent = previous  # "227.148 € (75.716€/vuosi)"
-        previous = mention
-        yield mention
+def _table_mentions(
+    tree: DocumentTree, items: dict[int, int], sentences: list[Sentence], prose: list[Mention]
+) -> list[Mention]:
+    """Mentions for the cells of budget tables, placed after the sentence printed before them.
+
+    A cell in a change column (`Muutos`, `+350 000`) that running text of its item already
+    states is that statement again, not a new amount."""
+    tables = [node for node in tree.root.walk() if isinstance(node, TableBlock)]
+    out: list[Mention] = []
+    for table, amounts in budget_tables(tables):
+        for cell in amounts:
+            item = next((items[id(ln)] for ln in cell.lines if id(ln) in items), None)
+            scope: Scope = ("item", item) if item else ("page", cell.page)
+            n = _position(cell, table, sentences)
+            said = any(
+                abs(m.money.amount) == cell.amount
+                and (m.sentence.scope == scope or 0 <= cell.page - m.sentence.page <= 1)
+                for m in prose
+            )
+            if cell.change and said:
+                continue
+            sentence = Sentence(cell.page, cell.quote, 0, scope, item, n)
+            start = max(0, cell.quote.find(cell.text))
+            money = Money(
+                amount=cell.amount,
+                text=cell.text,
+                start=start,
+                end=start + len(cell.text),
+                per_year=cell.per_year,
+                precision=cell.precision,
+            )
+            mention = Mention(money, sentence, "", "", table=cell, role=cell.role)
+            mention.source, mention.source_text = cell.source, cell.source_text
+            mention.share, mention.period = cell.share, cell.period
+            mention.project = cell.label if cell.names_project else _project(sentence, 0, sentences)
+            caption = sentences[n] if 0 <= n < len(sentences) else None
+            # A caption without figures ("Kommunens finansieringsandel per år") names the
+            # money of every cell below it.
+            if (
+                caption is not None
+                and caption.scope == scope
+                and mention.source is None
+                and not mention.source_text
+                and not find_money(caption.text)
+            ):
+                mention.source, mention.source_text = cues.source_of(caption.text, None)
+            if mention.period is None:
+                mention.period = scope_period(sentence, sentences)
+            out.append(mention)
+    return out
 
 
-def _unit_label(text: str, money: Money) -> bool:
-    """`(1000 €)` or `1000€ B/N` in a table heading: a column's unit, not an amount."""
-    if money.amount not in (1000.0, 1_000_000.0) or money.qualifier or money.precision < 1:
-        return False
-    before, after = text[: money.start].rstrip(), text[money.end :].lstrip()
-    if before.endswith("(") and after.startswith(")"):
-        return True
-    # In a sentence the words around an amount are lower-case ("on 1000 € vuodessa").
-    words_before, words_after = before.split()[-1:], after.split()[:1]
-    return bool(words_after) and not any(_LOWER.fullmatch(w) for w in words_before + words_after)
+def _position(cell: TableAmount, table: TableBlock, sentences: list[Sentence]) -> int:
+    """The number of the last sentence printed before the table (-1: none)."""
+    where = (cell.page, table.bbox[1])
+    before = [s.n for s in sentences if (s.page, s.first_top) < where]
+    return max(before, default=-1)
 
 
-_LOWER = re.compile(r"[a-zåäö][\wåäö-]*[.,:;]?")
-
-
-def _read(m: _Mention, sentences: list[_Sentence], printed: str, own_budget: bool) -> None:
+def _read(m: Mention, sentences: list[Sentence], printed: str, own_budget: bool) -> None:
     """Fill in a mention's role, source, share, period, project and recipient.
 
     `own_budget`: the document is a municipality's, so an appropriation that names no other
@@ -174,23 +175,86 @@ def _read(m: _Mention, sentences: list[_Sentence], printed: str, own_budget: boo
         return
     clause = f"{m.left} {m.right}"
     m.role = _role(m)
-    m.period = _period(m, sentences)
-    m.recipient = _printed_as(cues.recipient_in(m.left, m.right, m.role), printed)
+    if m.role is not FundingRole.ANNUAL and cues.yearly(m.left):
+        m.money, m.role = replace(m.money, per_year=True), FundingRole.ANNUAL
+    part_of = _part_of(m)
+    m.period = period_of(m, sentences)
+    m.recipient = _printed_as(parties.recipient_in(m.left, m.right, m.role), printed)
     m.source, m.source_text = cues.source_of(clause, m.project)
     if m.source is None and m.role is FundingRole.GRANT:
         m.source, m.source_text = _grantor(m, sentences)
-    municipal = cues.is_municipal(m.recipient, _municipality_names())
+    municipal = parties.is_municipal(m.recipient, _municipality_names())
     own = m.role is FundingRole.SELF_FINANCING or (m.role is FundingRole.BUDGET and own_budget)
     if own and m.source is None and municipal:
         m.source = FundingSource.MUNICIPALITY
+    if m.source is None and municipal and _own_money(m, own_budget):
+        m.source = FundingSource.MUNICIPALITY
     if m.source is FundingSource.MUNICIPALITY and not municipal:
         m.source = FundingSource.OTHER  # a co-implementer's own money is not the city's
+    if m.source is None and part_of[0] is not None:
+        m.source, m.source_text = part_of
     m.share = cues.share_in(m.left, m.right) if cues.is_financing(clause) else None
+    if m.share is None and m.role in (FundingRole.GRANT, FundingRole.SELF_FINANCING):
+        m.share = cues.bracket_share(m.sentence.text[m.money.end :])
+    whole = m.previous
+    if m.money.per_year and whole is not None and cues.role_of(m.left, "") is None:
+        # "… omarahoitusosuus on 20 % eli 249 720 euroa, keskimäärin 83 240 euroa vuodessa":
+        # the same money by the year.
+        if m.source is None:
+            m.source, m.source_text = whole.source, whole.source_text
+        m.share = m.share if m.share is not None else whole.share
     if m.share is None and m.role in (FundingRole.GRANT, FundingRole.SELF_FINANCING):
         m.share = _share_elsewhere(m, sentences)
 
 
-def _role(m: _Mention) -> FundingRole:
+def _part_of(m: Mention) -> tuple[FundingSource | None, str | None]:
+    """The amount this one is a part of, for a year or a partner: `480 000 euroa, josta 130 t€
+    kohdistuu vuodelle 2026`, `självfinansieringen fördelas så att 21 000 euro … för år 2025`.
+    A part for a year of the whole is that year's money (annual); any other part takes the
+    whole's kind of money when its clause names none."""
+    whole = m.previous
+    subject = m.sentence.text[: m.money.start]
+    financing = cues.role_of(subject, "") in (FundingRole.SELF_FINANCING, FundingRole.GRANT)
+    part = bool(_PART.match(m.left)) and whole is not None and whole.parent is None
+    target = periods.target_period(f"{m.left} {m.right}")
+    one_year = target is not None and target[0].year == target[1].year
+    if one_year and (part or financing):
+        m.money, m.role = replace(m.money, per_year=True), FundingRole.ANNUAL
+        if whole is None or not part:
+            return cues.source_of(subject, None)
+        return whole.source, whole.source_text
+    spent = SPENT.search(m.left) or SPENT.search(m.right)
+    unnamed = cues.role_of(m.left, m.right) is None
+    # A part of a total cost is a line of its breakdown (other); a part of a grant or of
+    # the own financing is that kind of money.
+    if part and whole is not None and unnamed and not spent:
+        m.role = FundingRole.OTHER if whole.role is FundingRole.TOTAL_COST else whole.role
+        return whole.source, whole.source_text
+    return None, None
+
+
+_PART = re.compile(r"\W*(?:josta|joista|mistä|varav)\b", re.IGNORECASE)
+
+
+def _own_money(m: Mention, own_budget: bool) -> bool:
+    """The municipality's own money: an amount its budget covers or reserves (`katetaan
+    talousarviosta`, `varataan talousarvioon`, what has been spent of an appropriation), or
+    a grant that its own body awards (`Kaupunginhallitus myöntää … avustuksen`)."""
+    if not own_budget:
+        return False
+    text = m.sentence.text
+    if m.role is FundingRole.GRANT:
+        return bool(parties.BODY.search(text) and _AWARD.search(text))
+    spent = m.role is FundingRole.OTHER and SPENT.search(f"{m.left} {m.right}")
+    kinds = (FundingRole.BUDGET, FundingRole.ANNUAL, FundingRole.TOTAL_COST)
+    return bool(_OWN_BUDGET.search(text)) and (m.role in kinds or bool(spent))
+
+
+_OWN_BUDGET = re.compile(r"talousarvi|määrära|\bbudget|anslag", re.IGNORECASE)
+_AWARD = re.compile(r"myöntä|myönsi|bevilja", re.IGNORECASE)
+
+
+def _role(m: Mention) -> FundingRole:
     if m.money.per_year:
         return FundingRole.ANNUAL
     role = cues.role_of(m.left, m.right)
@@ -201,27 +265,7 @@ def _role(m: _Mention) -> FundingRole:
     return FundingRole.OTHER
 
 
-def _period(m: _Mention, sentences: list[_Sentence]) -> cues.Period | None:
-    """The clause's period, else the sentence's, else (minutes) the item's project period."""
-    text = m.sentence.text
-    found = (
-        cues.target_period(f"{m.left} {m.right}")
-        or cues.period_in(m.left, last=True)
-        or cues.period_in(m.right)
-        or cues.period_in(text[: m.money.start], last=True)
-        or cues.period_in(text[m.money.end :])
-    )
-    if found or m.sentence.decision is None:
-        return found
-    for sentence in reversed(sentences[: m.sentence.n]):
-        if sentence.scope == m.sentence.scope and (
-            ranges := cues.project_periods_in(sentence.text)
-        ):
-            return ranges[-1]
-    return None
-
-
-def _project(here: _Sentence, at: int, sentences: list[_Sentence]) -> str | None:
+def _project(here: Sentence, at: int, sentences: list[Sentence]) -> str | None:
     """The project named in the sentence (nearest to `at`), else the last one named before it."""
     if here.projects:
         return min(here.projects, key=lambda p: abs(p[0] - at))[1]
@@ -233,7 +277,7 @@ def _project(here: _Sentence, at: int, sentences: list[_Sentence]) -> str | None
     return None
 
 
-def _grantor(m: _Mention, sentences: list[_Sentence]) -> tuple[FundingSource | None, str | None]:
+def _grantor(m: Mention, sentences: list[Sentence]) -> tuple[FundingSource | None, str | None]:
     """A grant's fund named elsewhere in its sentence or in the sentence before it:
     "… haki Euroopan maaseuturahastosta tukea. Myönnetyn tuen määrä on 5.200 euroa." """
     here = m.sentence
@@ -248,7 +292,7 @@ def _grantor(m: _Mention, sentences: list[_Sentence]) -> tuple[FundingSource | N
     return None, None
 
 
-def _share_elsewhere(m: _Mention, sentences: list[_Sentence]) -> float | None:
+def _share_elsewhere(m: Mention, sentences: list[Sentence]) -> float | None:
     """A share printed for this kind of money elsewhere in the item or page, nearest first."""
     best: tuple[int, float] | None = None
     for sentence in sentences:
@@ -277,65 +321,7 @@ def _municipality_names() -> frozenset[str]:
     return frozenset(n.lower() for m in municipalities() for n in (m.name_fi, m.name_sv))
 
 
-def _unique(mentions: list[_Mention]) -> list[_Mention]:
-    """One record per amount of one thing; a later mention fills in what the first one lacks."""
-    kept: list[_Mention] = []
-    for m in mentions:
-        first = next((k for k in kept if _same_thing(k, m)), None)
-        if first is None:
-            kept.append(m)
-            continue
-        if first.role is FundingRole.OTHER:
-            first.role = m.role
-        for name in ("recipient", "project", "source", "source_text", "share", "period"):
-            if getattr(first, name) is None:
-                setattr(first, name, getattr(m, name))
-    return kept
-
-
-def _same_thing(a: _Mention, b: _Mention) -> bool:
-    """The same amount, role and item (or page), no conflicting project or recipient, and
-    the same project named or sentences about the same words (a proposal and its decision)."""
-    key_a = (abs(a.money.amount), a.money.per_year, a.sentence.scope)
-    key_b = (abs(b.money.amount), b.money.per_year, b.sentence.scope)
-    if key_a != key_b or a.parent is not None or b.parent is not None:
-        return False
-    if _conflict(a.project, b.project) or _conflict(a.recipient, b.recipient):
-        return False
-    if _significant_digits(a.money.text) >= 3:
-        # A specific figure printed twice in one item is one thing, even where one mention
-        # has a sign and the other not (-115.788 € … ylityksen 115.788 €).
-        return True
-    if a.money.amount != b.money.amount or a.role is not b.role:
-        return False
-    if a.project is not None and a.project == b.project:
-        return True
-    words_a, words_b = _words(a.sentence.text), _words(b.sentence.text)
-    return len(words_a & words_b) >= _SAME_WORDS * len(words_a | words_b)
-
-
-_SAME_WORDS = 0.4  # share of content words two sentences about one amount have in common
-
-
-def _significant_digits(printed: str) -> int:
-    number = re.search(r"\d[\d\s.,]*", printed)
-    digits = re.sub(r"\D", "", number.group(0)) if number else ""
-    return len(digits.strip("0"))
-
-
-def _conflict(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and a != b
-
-
-def _words(text: str) -> set[str]:
-    """Content stems of a sentence, without the words every money sentence has."""
-    return {w[:6] for w in _STEM.findall(text.lower()) if not _FILLER.match(w)}
-
-
-_FILLER = re.compile(r"euro|milj|tuha|ovat|olivat|oli$|ollut|olleet|yhteensä|noin|vastaa|mikä")
-
-
-def _budget_line(m: _Mention, kept: list[_Mention]) -> BudgetLine:
+def _budget_line(m: Mention, kept: list[Mention]) -> BudgetLine:
     parent = m.parent if m.parent in kept else None
     years = None
     if m.period is not None and _whole_years(m.period):
@@ -355,28 +341,14 @@ def _budget_line(m: _Mention, kept: list[_Mention]) -> BudgetLine:
     )
 
 
-def _whole_years(period: cues.Period) -> bool:
+def _whole_years(period: periods.Period) -> bool:
     return (period[0].month, period[0].day, period[1].month, period[1].day) == (1, 1, 12, 31)
 
 
-def _shares(sentences: list[_Sentence]) -> Iterator[Share]:
+def _shares(sentences: list[Sentence]) -> Iterator[Share]:
     """Shares printed without an amount, grouped with the project their item or page names."""
     for sentence in sentences:
         for _, role, source, percent in sentence.shares:
             project = _project(sentence, 0, sentences)
             label = f"'{project}'" if project else "the budget"
             yield Share((sentence.scope, project), label, sentence.page, role, source, percent)
-
-
-def _quote(m: _Mention) -> str:
-    """The amount's sentence, or up to QUOTE_CHARS of it around the amount, cut at words."""
-    text = m.sentence.text
-    if len(text) <= QUOTE_CHARS:
-        return text
-    start = max(0, min(m.money.start - 80, m.money.end - QUOTE_CHARS))
-    end = min(len(text), start + QUOTE_CHARS)
-    if start > 0:
-        start = text.index(" ", start) + 1 if " " in text[start : m.money.start] else start
-    if end < len(text) and " " in text[m.money.end : end]:
-        end = text.rindex(" ", m.money.end, end)
-    return text[start:end].strip()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from schemas.source import Line, LineKind, Page
+from schemas.source import Line, LineKind, Page, Table
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\"”])")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:mm|esim|ns|n|ks|vrt|jne|yms|ym|milj|mrd|t|klo|puh|v)\.$")
@@ -39,16 +39,18 @@ def page_sentences(page: Page) -> Iterator[Sentence]:
     short = 0.6 * widths[len(widths) // 2]
     # A sentence also ends where no full stop marks it: at a label (Päätös, Esitys …), a
     # heading (bold, or short and unpunctuated before a capital), a bullet and a table row.
+    tables = [t.bbox for t in page.tables if not _layout_table(t)]
     starts = {0}
     for i, row in enumerate(rows):
         before = rows[i - 1] if i else None
         if row.breaks or (before is not None and (before.breaks or _heading(before, row, short))):
             starts.add(row.start)
+        elif before is not None and _in_table(before, tables) != _in_table(row, tables):
+            starts.add(row.start)  # text printed right below a table is not part of its rows
     for hit in _SENTENCE_END.finditer(text):
         if not _ABBREVIATION.search(text[max(0, hit.start() - 8) : hit.start()]):
             starts.add(hit.end())
     bounds = [*sorted(starts), len(text)]
-    tables = [t.bbox for t in page.tables]
     for a, b in pairwise(bounds):
         if not text[a:b].strip():
             continue
@@ -101,6 +103,23 @@ def _heading(row: _Row, after: _Row, short: float) -> bool:
     """A short row without closing punctuation before a capitalised one: a heading."""
     unpunctuated = not row.text.endswith((".", ",", ":", ";", "-", "–"))
     return unpunctuated and row.width < short and after.text[:1].isupper()
+
+
+_PROSE_WORDS = 12  # a cell with this many words holds running text, not a figure or a name
+
+
+def _layout_table(table: Table) -> bool:
+    """A ruled table that lays out running text (a label column beside paragraphs, as some
+    minutes print every item): its lines are sentences like any other."""
+    words = [
+        len(re.findall(r"[^\W\d_]{2,}", c.text)) for row in table.rows for c in row if c is not None
+    ]
+    prose = sum(n for n in words if n >= _PROSE_WORDS)
+    return prose * 2 >= sum(words) > 0
+
+
+def _in_table(row: _Row, tables: list[tuple[float, float, float, float]]) -> bool:
+    return any(_inside(row.lines[0], box) for box in tables)
 
 
 def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:

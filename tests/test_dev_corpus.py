@@ -2,8 +2,10 @@
 
 The floors are the ones the document-tree issue sets (themes and actions found in any layout,
 their key fields right, programmes recognised with their period) and the minutes issue's
-(§ items of any meeting system with their outcomes, votes and proposers). Also here: the tree
-each run writes (structure/<id>.json) and `poimija structure`, checked against the documents.
+(§ items of any meeting system with their outcomes, votes and proposers) and the funding
+issue's (amounts in prose and project tables, with role, source, share and period). Also here:
+the tree each run writes (structure/<id>.json) and `poimija structure`, checked against the
+documents.
 """
 
 from __future__ import annotations
@@ -62,6 +64,13 @@ def test_minutes_of_any_meeting_system(report: EvalReport) -> None:
     assert score.f1 is not None and score.f1 >= 0.97, score.to_dict()
 
 
+def test_funding_in_prose_and_project_tables(report: EvalReport) -> None:
+    # Amounts of running text and of tables that budget a project (issue 17).
+    score = report.tables["funding"]
+    assert score.tp >= 170, score.to_dict()
+    assert score.f1 is not None and score.f1 >= 0.95, score.to_dict()
+
+
 @pytest.mark.parametrize(
     ("field", "floor"),
     [
@@ -111,6 +120,23 @@ def test_a_bilingual_item_is_one_decision(dev_run: RunOutput) -> None:
     assert decisions["252"].proposer == "Kommundirektör"
     assert str(decisions["254"].outcome) == "removed"
     assert str(result.document.meeting_date) == "2025-09-08"
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"),
+    [
+        ("funding.role", 0.90),
+        ("funding.source", 0.90),
+        ("funding.period_start", 0.90),
+        ("funding.period_end", 0.90),
+        ("funding.per_year", 0.90),
+        ("funding.share_percent", 0.95),
+        ("funding.amount_eur", 0.95),
+    ],
+)
+def test_funding_fields(report: EvalReport, field: str, floor: float) -> None:
+    assert report.assessed[field] >= 30
+    assert report.fields[field] >= floor, report.fields[field]
 
 
 def _tree_of(run: RunOutput, name: str) -> dict[str, object]:
