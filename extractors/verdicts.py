@@ -236,7 +236,10 @@ def _votes(text: str, verdict: Verdict) -> None:
         rf"|\bNej(?:-?röster)?:?\s*{_COUNT}\b|\b{_COUNT}\s+nej-?röster",
         "votes_blank": rf"\b{_COUNT}\s*tyhj\w*|\b(?i:tyhjiä|tyhjä|blanka):?\s*{_COUNT}\b"
         rf"|\b{_COUNT}\s+blanka",
-        "votes_absent": rf"\b{_COUNT}\s*poissa\w*|\b(?i:poissa|frånvarande):?\s*{_COUNT}\b",
+        "votes_absent": rf"\b{_COUNT}\s*poissa\w*|\b(?i:poissa|frånvarande):?\s*{_COUNT}\b"
+        rf"|\b(?i:poissa oli|frånvarande var)\s+{_COUNT}\b"
+        rf"|\b{_COUNT}\s+(?:jäsen|valtuutettu|ledamot|ledamöter)\w*\s+(?:oli|var)\s+"
+        r"(?:poissa|frånvarande)",
     }
     if not _VOTE.search(text) and not re.search(r"\bJAA\b|\bJa-röster", text):
         return
