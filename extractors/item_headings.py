@@ -180,6 +180,20 @@ def stage_date(text: str) -> dt.date | None:
     return date_of(m) if m else None
 
 
+_BODY_NOUN = re.compile(
+    r"(?:hallitus|valtuusto|lautakunta|jaosto|toimikunta|styrelsen?|nämnden?|fullmäktige"
+    r"|sektionen?|direktionen?)$",
+    re.IGNORECASE,
+)
+
+
+def body_name(text: str) -> bool:
+    """Whether a line is only a body's name (`Kaupunginhallitus`, `Tekninen lautakunta`): the
+    upper half of a heading split over two lines."""
+    text = " ".join(text.split())
+    return body_like(text) and bool(_BODY_NOUN.search(text))
+
+
 def body_like(text: str) -> bool:
     """Whether text can be a body's name: `Kunnanhallitus`, `Tekninen lautakunta`, `Kh`,
     `Sivistys- ja kulttuurilautakunta` — capitalised words, a lower-case head noun last,

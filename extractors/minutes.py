@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.item_headings import (
+    DATE,
     Heading,
     PageLine,
+    body_name,
     find_headings,
     handled_sections,
     stage_date,
@@ -117,6 +119,11 @@ def split_items(
                 _is_case_line(lines[end - 1]) or stage_line(lines[end - 1].text)
             ):
                 end -= 1
+            following = headings[n + 1]
+            if end > h.stop + 1 and body_name(lines[end - 1].text):
+                # "Kaupunginhallitus" over "§ 62 24.02.2025": the next heading's first line.
+                end -= 1
+                following.body = following.body or " ".join(lines[end].text.split())
         spans.append((h, end))
     # A heading with body and date directly above a bare "§ n" heading of the same number
     # (or below it) describes the same item: merge them.
@@ -197,6 +204,8 @@ def _title_lines(
         if _is_case_line(pl):
             taken.append(pl)
             continue
+        if DATE.fullmatch(pl.text.strip()):
+            continue  # "§ 61" over "24.02.2025": the heading's second line, not the title
         mates = [x for x in after[max(n - 1, 0) : n + 2] if x is not pl and _same_row(pl, x)]
         if any(not _is_case_line(x) for x in mates):
             break  # a table's row of cells (a decision history's header), not a title

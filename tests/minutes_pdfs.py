@@ -2,8 +2,9 @@
 
 The items, labels and texts are the same in every file; only how each § heading is printed
 changes: `§ 61` over the title, `61 § Title`, `Kaupunginhallitus § 61 24.02.2025`, an unstyled
-`Kaupunginhallitus 24.02.2025 § 61`, `24.02.2025 § 61`, the body, § and date printed apart on one
-row, and the same row inside a ruled table. Item § 62 prints an earlier handling stage (a
+`Kaupunginhallitus 24.02.2025 § 61`, `24.02.2025 § 61`, the heading split over two lines (the
+body above, or the date below), the body, § and date printed apart on one row, and the same row
+inside a ruled table. Item § 62 prints an earlier handling stage (a
 committee that tabled it) before the board's own stage; § 63 has a counter-proposal and a vote.
 """
 
@@ -126,6 +127,18 @@ def _date_section(page: _Page, number: str, title: str) -> None:
     page.line(f"**{title}**")
 
 
+def _body_above(page: _Page, number: str, title: str) -> None:
+    page.line(f"**{BODY}**")
+    page.line(f"**§ {number} {DATE}**")
+    page.line(f"**{title}**")
+
+
+def _date_below(page: _Page, number: str, title: str) -> None:
+    page.line(f"**§ {number}**")
+    page.line(f"**{DATE}**")
+    page.line(f"**{title}**")
+
+
 def _row_apart(page: _Page, number: str, title: str) -> None:
     page.row([(_LEFT, BODY), (280.0, f"**§ {number}**"), (470.0, DATE)])
     page.line(f"**{title}**")
@@ -142,6 +155,8 @@ ARRANGEMENTS: dict[str, Heading] = {
     "body_section_date": _body_section_date,
     "body_date_section_plain": _body_date_section_plain,
     "date_section": _date_section,
+    "body_above": _body_above,
+    "date_below": _date_below,
     "row_apart": _row_apart,
     "ruled_row": _ruled_row,
 }

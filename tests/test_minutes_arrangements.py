@@ -1,4 +1,4 @@
-"""One set of § items printed with its headings in seven arrangements gives the same decisions.
+"""One set of § items printed with its headings in nine arrangements gives the same decisions.
 
 The expected values are read off the items written in `tests/minutes_pdfs.py`: § 62's earlier
 stage (a committee that tabled it) is not a decision and does not decide the outcome; § 63's
