@@ -332,25 +332,33 @@ def _tables(
         ((float(w["x0"]) + float(w["x1"])) / 2, (float(w["top"]) + float(w["bottom"])) / 2)
         for w in words
     ]
+    placed = list(zip(words, centres, strict=True))
     for table in found:
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        # Only a fill over part of the table can shade one of its cells.
+        near = [f for f in fills if f[0] <= x1 and f[2] >= x0 and f[1] <= bottom and f[3] >= top]
         rows: list[list[TableCell | None]] = []
         for row in table.rows:
+            boxes = [
+                None if b is None else (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
+                for b in row.cells
+            ]
+            # The words level with the row first, then each cell's among them (same order).
+            tops = [b[1] for b in boxes if b is not None]
+            bottoms = [b[3] for b in boxes if b is not None]
+            band = [(w, c) for w, c in placed if min(tops) <= c[1] <= max(bottoms)] if tops else []
             cells: list[TableCell | None] = []
-            for bbox in row.cells:
-                if bbox is None:
+            for box in boxes:
+                if box is None:
                     cells.append(None)
                     continue
-                box = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
                 inside = [
-                    w
-                    for w, (cx, cy) in zip(words, centres, strict=True)
-                    if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+                    w for w, (cx, cy) in band if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
                 ]
                 text = "\n".join(line.text for line in lines_from_words(inside)) if inside else ""
-                cells.append(TableCell(text=text, bbox=box, shaded=_filled(box, fills)))
+                cells.append(TableCell(text=text, bbox=box, shaded=_filled(box, near)))
             rows.append(cells)
         if rows:
-            x0, top, x1, bottom = (float(v) for v in table.bbox)
             tables.append(Table(bbox=(x0, top, x1, bottom), rows=rows))
     return tables
 
