@@ -67,12 +67,13 @@ def metadata(pdf: pypdfium2.PdfDocument) -> dict[str, str]:
     return {key: value for key, value in pdf.get_metadata_dict().items() if value}
 
 
-def read_pages(pdf: pypdfium2.PdfDocument) -> Iterator[PdfiumPage]:
-    """Each page's words, images and rulings in page order, releasing each page after use."""
+def read_pages(pdf: pypdfium2.PdfDocument) -> Iterator[tuple[PdfiumPage, pypdfium2.PdfPage]]:
+    """Each page's words, images and rulings in page order, with the page itself, open until
+    the next one is asked for (to render it for OCR without loading it again)."""
     for index in range(len(pdf)):
         page = pdf[index]
         try:
-            yield read_page(page)
+            yield read_page(page), page
         finally:
             page.close()
 

@@ -113,19 +113,26 @@ def read_document(
 def _read_pdf(
     path: Path, doc: SourceDocument, *, password: str | None, ocr_lang: str, reader: str, jobs: int
 ) -> None:
-    scanned = None
     if reader == "pdfium":
         _check_limits(path, password)
-        scanned = _read_pdfium(path, doc, password)
-    if scanned is None:
-        scanned = _read_pdfplumber(path, doc, password)
+        # Tesseract reads the scanned pages while PDFium reads the rest of the file.
+        with ocr.PageOcr(jobs) as queue:
+            scanned = _read_pdfium(path, doc, password, queue, ocr_lang)
+            if scanned is not None:
+                if scanned:
+                    _use_ocr(doc, scanned, queue.results(_ocr_language(doc, scanned, ocr_lang)))
+                return
+    scanned = _read_pdfplumber(path, doc, password)
     if scanned:
         _ocr(path, doc, scanned, ocr_lang, jobs)
 
 
-def _read_pdfium(path: Path, doc: SourceDocument, password: str | None) -> list[Page] | None:
-    """The pages read with PDFium and those to OCR; None when PDFium cannot read the file, so
-    that pdfplumber reads it (and says why it is unreadable, as it always has)."""
+def _read_pdfium(
+    path: Path, doc: SourceDocument, password: str | None, queue: ocr.PageOcr, ocr_lang: str
+) -> list[Page] | None:
+    """The pages read with PDFium and those to OCR, handed to `queue` as they come; None when
+    PDFium cannot read the file, so that pdfplumber reads it (and says why it is unreadable, as
+    it always has)."""
     scanned: list[Page] = []
     try:
         pdf = pdfium_reader.open_pdf(path, password)
@@ -133,7 +140,9 @@ def _read_pdfium(path: Path, doc: SourceDocument, password: str | None) -> list[
         return None
     try:
         pages: list[Page] = []
-        for number, objects in enumerate(pdfium_reader.read_pages(pdf), start=1):
+        text: list[str] = []  # the text layer so far, to settle the OCR language early
+        tried = 0
+        for number, (objects, page) in enumerate(pdfium_reader.read_pages(pdf), start=1):
             out = Page(number=number, width=objects.width, height=objects.height)
             out.lines = lines_from_words(objects.words)
             if objects.rulings >= _MIN_RULINGS:
@@ -142,6 +151,16 @@ def _read_pdfium(path: Path, doc: SourceDocument, password: str | None) -> list[
             pages.append(out)
             if _needs_ocr(out, objects):
                 scanned.append(out)
+                queue.add(page)
+            else:
+                text += [line.text for line in out.lines]
+            # Asked again only when the text has doubled: a long document is not re-counted
+            # page after page.
+            if scanned and queue.language is None and len(text) >= 2 * tried:
+                tried = max(len(text), 1)
+                lang = ocr.settled_language("\n".join(text), ocr_lang)
+                if lang is not None:
+                    queue.settle(lang)
         if not pages:
             return None
         doc.metadata = pdfium_reader.metadata(pdf)
@@ -252,15 +271,23 @@ def _needs_ocr(page: Page, objects: PageObjects | pdfium_reader.PdfiumPage) -> b
 
 def _ocr(path: Path, doc: SourceDocument, scanned: list[Page], ocr_lang: str, jobs: int) -> None:
     """OCR the scanned pages at once, with Finnish alone when the text pages clearly are Finnish."""
+    lang = _ocr_language(doc, scanned, ocr_lang)
+    sizes = [(page.number - 1, page.width, page.height) for page in scanned]
+    _use_ocr(doc, scanned, ocr.ocr_pdf_pages(path, sizes, lang=lang, workers=jobs))
+
+
+def _ocr_language(doc: SourceDocument, scanned: list[Page], ocr_lang: str) -> str:
+    """Tesseract's languages for the scanned pages, from the text of all the others."""
     numbers = {page.number for page in scanned}
     text_layer = "\n".join(
         line.text for page in doc.pages if page.number not in numbers for line in page.lines
     )
-    lang = ocr.languages_for(text_layer, ocr_lang)
-    sizes = [(page.number - 1, page.width, page.height) for page in scanned]
-    for page, result in zip(
-        scanned, ocr.ocr_pdf_pages(path, sizes, lang=lang, workers=jobs), strict=True
-    ):
+    return ocr.languages_for(text_layer, ocr_lang)
+
+
+def _use_ocr(doc: SourceDocument, scanned: list[Page], results: list[ocr.OcrResult]) -> None:
+    """The OCR'd words replace the scanned pages' lines; warnings go on the document."""
+    for page, result in zip(scanned, results, strict=True):
         if result.warning and result.warning not in doc.warnings:
             doc.warnings.append(result.warning)
         if result.words is not None:
