@@ -31,6 +31,18 @@ def address(handle: Any) -> int:
 text_object = bind(pdfium_c.FPDFText_GetTextObject, _ADDRESS, _ADDRESS, _INT)
 loose_char_box = bind(pdfium_c.FPDFText_GetLooseCharBox, _INT, _ADDRESS, _INT, _ADDRESS)
 char_origin = bind(pdfium_c.FPDFText_GetCharOrigin, _INT, _ADDRESS, _INT, _ADDRESS, _ADDRESS)
+generated = bind(pdfium_c.FPDFText_IsGenerated, _INT, _ADDRESS, _INT)
+char_matrix = bind(pdfium_c.FPDFText_GetMatrix, _INT, _ADDRESS, _INT, _ADDRESS)
+font_size = bind(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _ADDRESS, _INT)
+font_info = bind(
+    pdfium_c.FPDFText_GetFontInfo,
+    ctypes.c_ulong,
+    _ADDRESS,
+    _INT,
+    _ADDRESS,
+    ctypes.c_ulong,
+    _ADDRESS,
+)
 
 # Page objects: (page, index), (form, index), (object, out pointers…).
 page_object = bind(pdfium_c.FPDFPage_GetObject, _ADDRESS, _ADDRESS, _INT)

@@ -148,6 +148,7 @@ def _chars(textpage: Any, space: Space) -> list[dict[str, Any]]:
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
     loose_box, char_origin, text_object = calls.loose_char_box, calls.char_origin, calls.text_object
+    generated = calls.generated
     styles = _Styles(textpage, space)
     by_object = styles.by_object
     xa_, xc_, xe_, ta_, tc_, te_ = space.affine
@@ -163,12 +164,12 @@ def _chars(textpage: Any, space: Space) -> list[dict[str, Any]]:
         if ch == _HYPHEN_MARK:
             ch = "-"
             style = styles.of_char(i)
-        elif ch.isspace():
-            # PDFium generates spaces between words, tied to a text object but with a matrix
-            # of their own: each is asked for in full.
-            style = styles.of_char(i)
         else:
             obj = text_object(page_address, i)
+            if obj and ch.isspace() and generated(page_address, i):
+                # A space PDFium generates between words is tied to a text object but has a
+                # matrix of its own: it is asked for in full.
+                obj = 0
             known = by_object.get(obj) if obj else None
             if known is None:
                 style = styles.of_char(i, obj)
@@ -229,6 +230,7 @@ class _Styles:
 
     def __init__(self, textpage: Any, space: Space) -> None:
         self.textpage = textpage
+        self._address = calls.address(textpage)
         self.by_object: dict[int, Style] = {}
         self.fonts: dict[bytes, tuple[str, float]] = {}
         self.rotation = space.matrix[:4] if space.rotation else None
@@ -238,21 +240,22 @@ class _Styles:
         self.last_name = b""
         self._flags = ctypes.byref(ctypes.c_int())
         self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix_ref = ctypes.byref(self._matrix)
 
     def of_char(self, index: int, obj: int | None = None) -> Style:
         """Character `index`'s style asked in full; kept for its text object `obj` if given."""
-        textpage, matrix = self.textpage, self._matrix
-        pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix))
+        address, matrix = self._address, self._matrix
+        calls.char_matrix(address, index, self._matrix_ref)
         # The font size times the text's vertical scale: the size pdfminer reports.
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        size = pdfium_c.FPDFText_GetFontSize(textpage, index) * math.hypot(c, d)
-        self.name.value = self.last_name
-        pdfium_c.FPDFText_GetFontInfo(textpage, index, self.name, 256, self._flags)
-        raw_name = self.last_name = self.name.value
+        size = calls.font_size(address, index) * math.hypot(c, d)
+        if 0 < calls.font_info(address, index, self.name, 256, self._flags) <= 256:
+            self.last_name = self.name.value
+        raw_name = self.last_name  # as the buffer holds it, whether or not the call wrote it
         font = self.fonts.get(raw_name)
         if font is None:
             font = self.fonts[raw_name] = _font(
-                raw_name, pdfium_c.FPDFText_GetTextObject(textpage, index)
+                raw_name, pdfium_c.FPDFText_GetTextObject(self.textpage, index)
             )
         level = b == 0
         if self.rotation is not None:  # the glyph's matrix on the displayed page, as pdfminer's
