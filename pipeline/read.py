@@ -10,8 +10,8 @@ from statistics import median
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfplumber.table import Table as FoundTable
 
 from pipeline import limits, ocr, pdfium_reader, textfile
@@ -30,6 +30,8 @@ from schemas.vocab import SourceFormat
 _GAP_FACTOR = 3.0
 # Pages with at least this many ruling segments are searched for tables.
 _MIN_RULINGS = 4
+# A bold font's name (compiled once: a line is made for every run of words on every page).
+_BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
 
 
 def sha256_of(path: Path) -> str:
@@ -194,18 +196,18 @@ def _check_limits(path: Path, password: str | None) -> None:
     PDFium cannot be interrupted inside a loop of resources, so the walk is done by pdfminer,
     which only follows the structure; a file pdfminer cannot open is left to the readers.
     """
-    try:
-        pdf = _open_pdfplumber(path, password)
-    except (ReadError, EncryptedDocumentError):
-        return
-    try:
-        limits.check_pdf(pdf)
-    except LimitError:
-        raise
-    except Exception:
-        return  # a damaged structure: the reader that follows says what it is
-    finally:
-        _close(pdf)
+    # pdfminer's document alone: pdfplumber's would also decode the metadata, unused here.
+    with path.open("rb") as fh:
+        try:
+            doc = PDFDocument(PDFParser(fh), password=password or "")
+        except Exception:
+            return  # pdfminer cannot open it: the reader that follows says why
+        try:
+            limits.check_pdf(doc)
+        except LimitError:
+            raise
+        except Exception:
+            return  # a damaged structure: the reader that follows says what it is
 
 
 def _read_pdfplumber(path: Path, doc: SourceDocument, password: str | None) -> list[Page]:
@@ -215,7 +217,7 @@ def _read_pdfplumber(path: Path, doc: SourceDocument, password: str | None) -> l
     try:
         doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
         try:
-            limits.check_pdf(pdf)
+            limits.check_pdf(pdf.doc)
             pages = pdf.pages
         except LimitError:
             raise
@@ -332,9 +334,7 @@ def lines_from_words(words: Iterable[dict[str, Any]]) -> list[Line]:
 def _make_line(words: list[dict[str, Any]]) -> Line:
     sizes = [float(w.get("size") or 0.0) for w in words]
     fonts = [str(w.get("fontname") or "") for w in words]
-    bold = (
-        sum(1 for f in fonts if re.search(r"bold|black|heavy|semibold", f, re.I)) > len(fonts) / 2
-    )
+    bold = sum(1 for f in fonts if _BOLD.search(f)) > len(fonts) / 2
     return Line(
         text=" ".join(str(w["text"]) for w in words),
         x0=min(float(w["x0"]) for w in words),
