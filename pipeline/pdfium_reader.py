@@ -35,7 +35,7 @@ from pdfplumber.utils.geometry import filter_edges
 from pipeline import pdfium_calls as calls
 from pipeline.pdfium_graphics import Graphics
 from pipeline.pdfium_space import Space
-from pipeline.words import extract_words
+from pipeline.words import Char, extract_words
 
 PdfiumError = pypdfium2.PdfiumError
 
@@ -122,12 +122,12 @@ def find_tables(page: PdfiumPage) -> list[Table]:
     return [Table(cast(Any, None), group) for group in cells_to_tables(cells)]
 
 
-def chars(textpage: Any, page: pypdfium2.PdfPage) -> list[dict[str, Any]]:
-    """The characters of `page` (whose text page is `textpage`) as pdfplumber's dicts."""
+def chars(textpage: Any, page: pypdfium2.PdfPage) -> list[Char]:
+    """The characters of `page` (whose text page is `textpage`), fields as `words.CHAR_FIELDS`."""
     return _chars(textpage, Space(page))
 
 
-def _chars(textpage: Any, space: Space) -> list[dict[str, Any]]:
+def _chars(textpage: Any, space: Space) -> list[Char]:
     """The page's characters in content order, with the attributes the word extractor reads."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
@@ -153,7 +153,7 @@ def _chars(textpage: Any, space: Space) -> list[dict[str, Any]]:
     by_object = styles.by_object
     xa_, xc_, xe_, ta_, tc_, te_ = space.affine
     rotated = bool(space.rotation)
-    chars: list[dict[str, Any]] = []
+    chars: list[Char] = []
     append = chars.append
     # Per text object: a character's box bottom and top, and pdfminer's bottom found for it.
     baselines: dict[int, tuple[float, float, float]] = {}
@@ -203,19 +203,7 @@ def _chars(textpage: Any, space: Space) -> list[dict[str, Any]]:
             top = bottom - size
         else:
             size = bottom - top
-        append(
-            {
-                "text": ch,
-                "x0": x0,
-                "x1": x1,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top,
-                "upright": upright,
-                "fontname": font[0],
-                "size": size,
-            }
-        )
+        append((ch, x0, x1, top, bottom, upright, font[0], size))
     return chars
 
 

@@ -25,7 +25,7 @@ from pipeline.pdfpage import WORD_ATTRS
 from pipeline.read import read_document
 from pipeline.run import process_file
 from pipeline.settings import Settings
-from pipeline.words import extract_words
+from pipeline.words import char_dict, extract_words
 from schemas.source import SourceDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,7 +121,8 @@ def test_fast_word_extractor_gives_pdfplumbers_words(path: Path) -> None:
             chars = pdfium_reader.chars(textpage.raw, page)
             textpage.close()
             page.close()
-            expected = WordExtractor(extra_attrs=list(WORD_ATTRS)).extract_words(chars)
+            as_dicts = [char_dict(char) for char in chars]
+            expected = WordExtractor(extra_attrs=list(WORD_ATTRS)).extract_words(as_dicts)
             assert extract_words(chars) == expected, (path.name, index + 1)
     finally:
         pdf.close()
