@@ -27,14 +27,13 @@ from pdfplumber.table import (
     TableSettings,
     cells_to_tables,
     edges_to_intersections,
-    intersections_to_cells,
     merge_edges,
 )
-from pdfplumber.utils.geometry import filter_edges
+from pdfplumber.utils.geometry import filter_edges, obj_to_bbox
 
 from pipeline import pdfium_calls as calls
 from pipeline.pdfium_graphics import Graphics
-from pipeline.pdfium_space import Space
+from pipeline.pdfium_space import Point, Space
 from pipeline.words import Char, extract_words
 
 PdfiumError = pypdfium2.PdfiumError
@@ -117,9 +116,60 @@ def find_tables(page: PdfiumPage) -> list[Table]:
     )
     edges = filter_edges(edges, min_length=s.edge_min_length)
     points = edges_to_intersections(edges, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    cells = intersections_to_cells(points)
+    cells = _cells(points)
     # A pdfplumber Table keeps its page only to extract text, which the reader does itself.
     return [Table(cast(Any, None), group) for group in cells_to_tables(cells)]
+
+
+Bbox = tuple[float, float, float, float]
+
+
+def _cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[Bbox]:
+    """pdfplumber's `intersections_to_cells`: the same cells, in the same order, faster.
+
+    pdfplumber makes the edge sets of two points again for every pair it tests and scans all
+    later points for those below and right of each; here each point's sets are made once and
+    the points below and right come from its column and row (both in pdfplumber's order).
+    """
+    vertical = {pt: {obj_to_bbox(e) for e in d["v"]} for pt, d in intersections.items()}
+    horizontal = {pt: {obj_to_bbox(e) for e in d["h"]} for pt, d in intersections.items()}
+
+    def connects(p1: Point, p2: Point) -> bool:
+        if p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]):
+            return True
+        return p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])
+
+    points = sorted(intersections)
+    columns: dict[float, list[Point]] = {}
+    rows: dict[float, list[Point]] = {}
+    after: dict[Point, tuple[int, int]] = {}  # where the point's column and row go on
+    for pt in points:
+        column, row = columns.setdefault(pt[0], []), rows.setdefault(pt[1], [])
+        column.append(pt)
+        row.append(pt)
+        after[pt] = (len(column), len(row))
+    cells: list[Bbox] = []
+    for pt in points:
+        in_column, in_row = after[pt]
+        right = rows[pt[1]][in_row:]
+        for below_pt in columns[pt[0]][in_column:]:
+            if not connects(pt, below_pt):
+                continue
+            cell = next(
+                (
+                    (pt[0], pt[1], right_pt[0], below_pt[1])
+                    for right_pt in right
+                    if connects(pt, right_pt)
+                    and (right_pt[0], below_pt[1]) in intersections
+                    and connects((right_pt[0], below_pt[1]), right_pt)
+                    and connects((right_pt[0], below_pt[1]), below_pt)
+                ),
+                None,
+            )
+            if cell is not None:
+                cells.append(cell)
+                break
+    return cells
 
 
 def chars(textpage: Any, page: pypdfium2.PdfPage) -> list[Char]:

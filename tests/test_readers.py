@@ -18,6 +18,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pdfplumber.table import (
+    TableSettings,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+from pdfplumber.utils.geometry import filter_edges
 from pdfplumber.utils.text import WordExtractor
 
 from pipeline import pdfium_reader
@@ -124,5 +131,26 @@ def test_fast_word_extractor_gives_pdfplumbers_words(path: Path) -> None:
             as_dicts = [char_dict(char) for char in chars]
             expected = WordExtractor(extra_attrs=list(WORD_ATTRS)).extract_words(as_dicts)
             assert extract_words(chars) == expected, (path.name, index + 1)
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("path", [*SAMPLES, *REAL], ids=lambda p: p.name)
+def test_fast_cell_finder_gives_pdfplumbers_cells(path: Path) -> None:
+    settings = TableSettings()
+    pdf = pdfium_reader.open_pdf(path, None)
+    try:
+        for objects, _ in pdfium_reader.read_pages(pdf):
+            least = settings.edge_min_length_prefilter
+            edges = merge_edges(
+                filter_edges(objects.edges, "v", min_length=least)
+                + filter_edges(objects.edges, "h", min_length=least),
+                snap_x_tolerance=settings.snap_x_tolerance,
+                snap_y_tolerance=settings.snap_y_tolerance,
+                join_x_tolerance=settings.join_x_tolerance,
+                join_y_tolerance=settings.join_y_tolerance,
+            )
+            points = edges_to_intersections(edges)
+            assert pdfium_reader._cells(points) == intersections_to_cells(points), path.name
     finally:
         pdf.close()
