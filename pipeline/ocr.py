@@ -38,10 +38,8 @@ def tesseract_languages() -> frozenset[str]:
     """Languages the installed Tesseract has, or an empty set when it is not installed."""
     if shutil.which("tesseract") is None:
         return frozenset()
-    import pytesseract
-
     try:
-        return frozenset(pytesseract.get_languages(config=""))
+        return frozenset(tesseract.languages())
     except Exception:
         return frozenset()
 
@@ -96,13 +94,18 @@ class PageOcr:
     """
 
     def __init__(self, workers: int = 1) -> None:
-        self.unavailable: str | None = _unavailable_reason()
         self._workers = max(1, workers)
         self._pool: ThreadPoolExecutor | None = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._images: list[tuple[Path, float]] = []
         self._started: list[tuple[str, Future[OcrResult]]] = []
         self.language: str | None = None  # the settled language, once Tesseract may start
+
+    @property
+    def unavailable(self) -> str | None:
+        """Why no page can be OCR'd (Tesseract is not installed), or None. Asked only once a
+        file has a scanned page: a text-layer file never looks for Tesseract."""
+        return _unavailable_reason()
 
     def __enter__(self) -> PageOcr:
         return self
