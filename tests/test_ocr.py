@@ -35,3 +35,32 @@ def test_shared_slots_are_taken_and_given_back() -> None:
         ocr.share_slots(None)
     assert all(r.words for r in results)
     assert slots.acquire(block=False)  # the slot was released after the last page
+
+
+@pytest.mark.skipif(
+    not {"fin", "swe"} <= ocr.tesseract_languages(), reason="Tesseract fin+swe is not installed"
+)
+def test_a_page_started_in_another_language_is_read_again_in_the_final_one() -> None:
+    # The reader starts Tesseract before the whole text layer is read; when the whole text then
+    # settles on another language, the page is read again: the words are the final language's.
+    import pypdfium2
+
+    expected = ocr.ocr_pdf_pages(SCANNED, [(0, *A4)], lang="fin", workers=1)
+    pdf = pypdfium2.PdfDocument(str(SCANNED))
+    try:
+        with ocr.PageOcr(workers=1) as queue:
+            queue.settle("swe")
+            page = pdf[0]
+            queue.add(page)
+            page.close()
+            results = queue.results("fin")
+    finally:
+        pdf.close()
+    assert [r.words for r in results] == [r.words for r in expected]
+    assert results[0].words
+
+
+def test_the_language_waits_for_enough_text() -> None:
+    assert ocr.settled_language("Kaupunginhallitus", "fin+swe") is None
+    finnish = " ".join(["ja on että se ei kun myös sekä tai joka"] * 5)
+    assert ocr.settled_language(finnish, "fin+swe") == "fin"

@@ -18,12 +18,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pdfplumber.table import (
+    TableSettings,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+from pdfplumber.utils.geometry import filter_edges
 from pdfplumber.utils.text import WordExtractor
 
 from pipeline.reading import pdfium_reader
 from pipeline.reading.pdfpage import WORD_ATTRS
 from pipeline.reading.read import read_document
-from pipeline.reading.words import extract_words
+from pipeline.reading.words import char_dict, extract_words
 from pipeline.run import process_file
 from pipeline.settings import Settings
 from schemas.source import SourceDocument
@@ -121,7 +128,29 @@ def test_fast_word_extractor_gives_pdfplumbers_words(path: Path) -> None:
             chars = pdfium_reader.chars(textpage.raw, page)
             textpage.close()
             page.close()
-            expected = WordExtractor(extra_attrs=list(WORD_ATTRS)).extract_words(chars)
+            as_dicts = [char_dict(char) for char in chars]
+            expected = WordExtractor(extra_attrs=list(WORD_ATTRS)).extract_words(as_dicts)
             assert extract_words(chars) == expected, (path.name, index + 1)
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("path", [*SAMPLES, *REAL], ids=lambda p: p.name)
+def test_fast_cell_finder_gives_pdfplumbers_cells(path: Path) -> None:
+    settings = TableSettings()
+    pdf = pdfium_reader.open_pdf(path, None)
+    try:
+        for objects, _ in pdfium_reader.read_pages(pdf):
+            least = settings.edge_min_length_prefilter
+            edges = merge_edges(
+                filter_edges(objects.edges, "v", min_length=least)
+                + filter_edges(objects.edges, "h", min_length=least),
+                snap_x_tolerance=settings.snap_x_tolerance,
+                snap_y_tolerance=settings.snap_y_tolerance,
+                join_x_tolerance=settings.join_x_tolerance,
+                join_y_tolerance=settings.join_y_tolerance,
+            )
+            points = edges_to_intersections(edges)
+            assert pdfium_reader._cells(points) == intersections_to_cells(points), path.name
     finally:
         pdf.close()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
@@ -48,9 +49,9 @@ _PAINT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(Do|scn|SCN|gs)\b")
 _CHUNK = 1 << 16
 
 
-def check_pdf(pdf: Any, limits: Limits = LIMITS) -> None:
-    """Raise LimitError when a pdfplumber PDF breaks a limit; read nothing but its structure."""
-    pages = list(islice(PDFPage.create_pages(pdf.doc), limits.max_pages + 1))
+def check_pdf(doc: PDFDocument, limits: Limits = LIMITS) -> None:
+    """Raise LimitError when a (pdfminer) PDF breaks a limit; read nothing but its structure."""
+    pages = list(islice(PDFPage.create_pages(doc), limits.max_pages + 1))
     if len(pages) > limits.max_pages:
         raise LimitError(f"more than {limits.max_pages} pages (the limit per file)")
     budget = _StreamBudget(limits)

@@ -38,10 +38,8 @@ def tesseract_languages() -> frozenset[str]:
     """Languages the installed Tesseract has, or an empty set when it is not installed."""
     if shutil.which("tesseract") is None:
         return frozenset()
-    import pytesseract
-
     try:
-        return frozenset(pytesseract.get_languages(config=""))
+        return frozenset(tesseract.languages())
     except Exception:
         return frozenset()
 
@@ -66,49 +64,132 @@ def ocr_pdf_pages(
     Up to `workers` pages are read by Tesseract at once (each its own process); PDFium renders
     them one by one meanwhile (it is not thread-safe, and rendering is ~5 % of the OCR time).
     """
-    have = tesseract_languages()
-    if not have:
-        warning = (
-            "page(s) without a text layer were not OCR'd: "
-            f"Tesseract is not installed ({INSTALL_HINT})"
-        )
-        return [OcrResult(None, warning) for _ in pages]
-    wanted = [code for code in lang.split("+") if code in have]
-    if not wanted:
-        warning = f"Tesseract has none of the languages {lang!r} ({INSTALL_HINT})"
-        return [OcrResult(None, warning) for _ in pages]
     import pypdfium2
 
-    # Tesseract's OpenMP threads spin against each other and against other workers: one
-    # thread per process is 3-5x faster on a shared machine (a user's own setting is kept).
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    languages = "+".join(wanted)
-    pdf = pypdfium2.PdfDocument(str(path))
-    with (
-        tempfile.TemporaryDirectory(prefix="poimija-ocr-") as tmp,
-        ThreadPoolExecutor(max(1, min(workers, len(pages)))) as pool,
-    ):
-        try:
-            futures: list[Future[OcrResult]] = []
-            for index, _, _ in pages:
-                # An uncompressed PGM: a PNG took a fifth of the OCR time to write and read.
-                pgm = Path(tmp) / f"page-{index}.pgm"
-                image, pixels_per_point = _render(pdf, index)
-                image.save(pgm, "PPM")
-                futures.append(pool.submit(_ocr_image, pgm, languages, pixels_per_point))
-        finally:
-            pdf.close()
-        return [future.result() for future in futures]
+    with PageOcr(workers) as queue:
+        if queue.unavailable is None and _wanted(lang) is not None:
+            queue.settle(lang)
+            pdf = pypdfium2.PdfDocument(str(path))
+            try:
+                for index, _, _ in pages:
+                    page = pdf[index]
+                    try:
+                        queue.add(page)
+                    finally:
+                        page.close()
+            finally:
+                pdf.close()
+        return queue.results(lang, len(pages))
 
 
-def _render(pdf: Any, index: int) -> tuple[Any, float]:
-    """The page as a greyscale image and its pixels per point (less on a huge page)."""
-    page = pdf[index]
-    try:
+class PageOcr:
+    """Tesseract on one PDF's scanned pages, started while the reader goes on with the rest.
+
+    The reader hands each scanned page over as it meets it (`add` renders it then, from the page
+    it has open); Tesseract starts on it once the OCR language is settled (`settle`: from the
+    text read so far, or given). `results` waits for the pages in order, OCRing again any page
+    read in another language than the one the whole text layer finally chooses, so the words
+    are always those of the final language. Use it as a context manager: it removes the images
+    and stops what is still running on the way out.
+    """
+
+    def __init__(self, workers: int = 1) -> None:
+        self._workers = max(1, workers)
+        self._pool: ThreadPoolExecutor | None = None
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._images: list[tuple[Path, float]] = []
+        self._started: list[tuple[str, Future[OcrResult]]] = []
+        self.language: str | None = None  # the settled language, once Tesseract may start
+
+    @property
+    def unavailable(self) -> str | None:
+        """Why no page can be OCR'd (Tesseract is not installed), or None. Asked only once a
+        file has a scanned page: a text-layer file never looks for Tesseract."""
+        return _unavailable_reason()
+
+    def __enter__(self) -> PageOcr:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+    def add(self, page: Any) -> None:
+        """Render an open pypdfium2 page for OCR; Tesseract starts on it once the language is
+        settled."""
+        if self.unavailable is not None:
+            self._images.append((Path(), 1.0))
+            return
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="poimija-ocr-")
+        # An uncompressed PGM: a PNG took a fifth of the OCR time to write and read.
+        pgm = Path(self._tmp.name) / f"page-{len(self._images)}.pgm"
         scale = ocr_scale(page.get_width(), page.get_height(), OCR_DPI)
-        return page.render(scale=scale, grayscale=True).to_pil(), scale
-    finally:
-        page.close()
+        page.render(scale=scale, grayscale=True).to_pil().save(pgm, "PPM")
+        self._images.append((pgm, scale))
+        if self.language is not None:
+            self._start(len(self._images) - 1, self.language)
+
+    def settle(self, lang: str) -> None:
+        """Start Tesseract in `lang` on the pages added so far and on every page added later."""
+        if self.language is not None or self.unavailable is not None:
+            return
+        self.language = lang
+        for index in range(len(self._started), len(self._images)):
+            self._start(index, lang)
+
+    def results(self, lang: str, count: int | None = None) -> list[OcrResult]:
+        """Each added page's words in `lang` (the text layer's final choice), in order."""
+        if self.unavailable is not None:
+            return [OcrResult(None, self.unavailable) for _ in range(count or len(self._images))]
+        wanted = _wanted(lang)
+        if wanted is None:
+            warning = f"Tesseract has none of the languages {lang!r} ({INSTALL_HINT})"
+            return [OcrResult(None, warning) for _ in self._images]
+        results: list[OcrResult] = []
+        for index in range(len(self._images)):
+            if index >= len(self._started) or _wanted(self._started[index][0]) != wanted:
+                self._start(index, lang, again=index < len(self._started))
+        for index, (_, future) in enumerate(self._started):
+            results.append(future.result())
+            self._images[index][0].unlink(missing_ok=True)  # read: free its disk space now
+        return results
+
+    def _start(self, index: int, lang: str, *, again: bool = False) -> None:
+        languages = _wanted(lang)
+        if languages is None:  # none installed: results() says so
+            future: Future[OcrResult] = Future()
+            future.set_result(OcrResult(None))
+        else:
+            if self._pool is None:
+                # Tesseract's OpenMP threads spin against each other and against other
+                # workers: one thread per process is 3-5x faster on a shared machine (a user's
+                # own setting is kept).
+                os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+                self._pool = ThreadPoolExecutor(self._workers)
+            pgm, scale = self._images[index]
+            future = self._pool.submit(_ocr_image, pgm, languages, scale)
+        if again:
+            self._started[index] = (lang, future)
+        else:
+            self._started.append((lang, future))
+
+
+def _unavailable_reason() -> str | None:
+    if tesseract_languages():
+        return None
+    return (
+        f"page(s) without a text layer were not OCR'd: Tesseract is not installed ({INSTALL_HINT})"
+    )
+
+
+def _wanted(lang: str) -> str | None:
+    """The installed ones of `lang`'s languages, as Tesseract's -l; None when none is."""
+    have = tesseract_languages()
+    wanted = [code for code in lang.split("+") if code in have]
+    return "+".join(wanted) if wanted else None
 
 
 def _ocr_image(pgm: Path, lang: str, pixels_per_point: float) -> OcrResult:
@@ -124,7 +205,6 @@ def _ocr_image(pgm: Path, lang: str, pixels_per_point: float) -> OcrResult:
     finally:
         if slots is not None:
             slots.release()
-        pgm.unlink(missing_ok=True)  # the page is read: free its disk space now
 
 
 def _words(data: dict[str, list[Any]], scale: float) -> OcrResult:
@@ -173,6 +253,17 @@ def languages_for(text: str, lang: str) -> str:
     if code is not None and n >= _DOMINANT * total and code in lang.split("+"):
         return code
     return lang
+
+
+def settled_language(text: str, lang: str) -> str | None:
+    """`languages_for(text, lang)` when `text` already has the evidence to decide; else None.
+
+    The reader starts Tesseract with it before it has read the whole text layer; `PageOcr`
+    reads a page again in the case the whole text layer decides otherwise.
+    """
+    if sum(function_word_counts(text).values()) < _MIN_EVIDENCE:
+        return None
+    return languages_for(text, lang)
 
 
 # Tesseract's Finnish and Swedish models read `§` as `&` (or `8`) and `@` as `&`: fix the

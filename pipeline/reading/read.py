@@ -11,8 +11,8 @@ from statistics import median
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfplumber.table import Table as FoundTable
 
 from pipeline.errors import (
@@ -31,6 +31,8 @@ from schemas.vocab import SourceFormat, lookup_label
 _GAP_FACTOR = 3.0
 # Pages with at least this many ruling segments are searched for tables.
 _MIN_RULINGS = 4
+# A bold font's name (compiled once: a line is made for every run of words on every page).
+_BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
 
 
 def sha256_of(path: Path) -> str:
@@ -114,19 +116,26 @@ def read_document(
 def _read_pdf(
     path: Path, doc: SourceDocument, *, password: str | None, ocr_lang: str, reader: str, jobs: int
 ) -> None:
-    scanned = None
     if reader == "pdfium":
         _check_limits(path, password)
-        scanned = _read_pdfium(path, doc, password)
-    if scanned is None:
-        scanned = _read_pdfplumber(path, doc, password)
+        # Tesseract reads the scanned pages while PDFium reads the rest of the file.
+        with ocr.PageOcr(jobs) as queue:
+            scanned = _read_pdfium(path, doc, password, queue, ocr_lang)
+            if scanned is not None:
+                if scanned:
+                    _use_ocr(doc, scanned, queue.results(_ocr_language(doc, scanned, ocr_lang)))
+                return
+    scanned = _read_pdfplumber(path, doc, password)
     if scanned:
         _ocr(path, doc, scanned, ocr_lang, jobs)
 
 
-def _read_pdfium(path: Path, doc: SourceDocument, password: str | None) -> list[Page] | None:
-    """The pages read with PDFium and those to OCR; None when PDFium cannot read the file, so
-    that pdfplumber reads it (and says why it is unreadable, as it always has)."""
+def _read_pdfium(
+    path: Path, doc: SourceDocument, password: str | None, queue: ocr.PageOcr, ocr_lang: str
+) -> list[Page] | None:
+    """The pages read with PDFium and those to OCR, handed to `queue` as they come; None when
+    PDFium cannot read the file, so that pdfplumber reads it (and says why it is unreadable, as
+    it always has)."""
     scanned: list[Page] = []
     try:
         pdf = pdfium_reader.open_pdf(path, password)
@@ -134,7 +143,9 @@ def _read_pdfium(path: Path, doc: SourceDocument, password: str | None) -> list[
         return None
     try:
         pages: list[Page] = []
-        for number, objects in enumerate(pdfium_reader.read_pages(pdf), start=1):
+        text: list[str] = []  # the text layer so far, to settle the OCR language early
+        tried = 0
+        for number, (objects, page) in enumerate(pdfium_reader.read_pages(pdf), start=1):
             out = Page(number=number, width=objects.width, height=objects.height)
             out.lines = lines_from_words(objects.words)
             if objects.rulings >= _MIN_RULINGS:
@@ -143,6 +154,16 @@ def _read_pdfium(path: Path, doc: SourceDocument, password: str | None) -> list[
             pages.append(out)
             if _needs_ocr(out, objects):
                 scanned.append(out)
+                queue.add(page)
+            else:
+                text += [line.text for line in out.lines]
+            # Asked again only when the text has doubled: a long document is not re-counted
+            # page after page.
+            if scanned and queue.language is None and len(text) >= 2 * tried:
+                tried = max(len(text), 1)
+                lang = ocr.settled_language("\n".join(text), ocr_lang)
+                if lang is not None:
+                    queue.settle(lang)
         if not pages:
             return None
         doc.metadata = pdfium_reader.metadata(pdf)
@@ -176,18 +197,18 @@ def _check_limits(path: Path, password: str | None) -> None:
     PDFium cannot be interrupted inside a loop of resources, so the walk is done by pdfminer,
     which only follows the structure; a file pdfminer cannot open is left to the readers.
     """
-    try:
-        pdf = _open_pdfplumber(path, password)
-    except (ReadError, EncryptedDocumentError):
-        return
-    try:
-        limits.check_pdf(pdf)
-    except LimitError:
-        raise
-    except Exception:
-        return  # a damaged structure: the reader that follows says what it is
-    finally:
-        _close(pdf)
+    # pdfminer's document alone: pdfplumber's would also decode the metadata, unused here.
+    with path.open("rb") as fh:
+        try:
+            doc = PDFDocument(PDFParser(fh), password=password or "")
+        except Exception:
+            return  # pdfminer cannot open it: the reader that follows says why
+        try:
+            limits.check_pdf(doc)
+        except LimitError:
+            raise
+        except Exception:
+            return  # a damaged structure: the reader that follows says what it is
 
 
 def _read_pdfplumber(path: Path, doc: SourceDocument, password: str | None) -> list[Page]:
@@ -197,7 +218,7 @@ def _read_pdfplumber(path: Path, doc: SourceDocument, password: str | None) -> l
     try:
         doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
         try:
-            limits.check_pdf(pdf)
+            limits.check_pdf(pdf.doc)
             pages = pdf.pages
         except LimitError:
             raise
@@ -253,15 +274,23 @@ def _needs_ocr(page: Page, objects: PageObjects | pdfium_reader.PdfiumPage) -> b
 
 def _ocr(path: Path, doc: SourceDocument, scanned: list[Page], ocr_lang: str, jobs: int) -> None:
     """OCR the scanned pages at once, with Finnish alone when the text pages clearly are Finnish."""
+    lang = _ocr_language(doc, scanned, ocr_lang)
+    sizes = [(page.number - 1, page.width, page.height) for page in scanned]
+    _use_ocr(doc, scanned, ocr.ocr_pdf_pages(path, sizes, lang=lang, workers=jobs))
+
+
+def _ocr_language(doc: SourceDocument, scanned: list[Page], ocr_lang: str) -> str:
+    """Tesseract's languages for the scanned pages, from the text of all the others."""
     numbers = {page.number for page in scanned}
     text_layer = "\n".join(
         line.text for page in doc.pages if page.number not in numbers for line in page.lines
     )
-    lang = ocr.languages_for(text_layer, ocr_lang)
-    sizes = [(page.number - 1, page.width, page.height) for page in scanned]
-    for page, result in zip(
-        scanned, ocr.ocr_pdf_pages(path, sizes, lang=lang, workers=jobs), strict=True
-    ):
+    return ocr.languages_for(text_layer, ocr_lang)
+
+
+def _use_ocr(doc: SourceDocument, scanned: list[Page], results: list[ocr.OcrResult]) -> None:
+    """The OCR'd words replace the scanned pages' lines; warnings go on the document."""
+    for page, result in zip(scanned, results, strict=True):
         if result.warning and result.warning not in doc.warnings:
             doc.warnings.append(result.warning)
         if result.words is not None:
@@ -326,9 +355,7 @@ def _after_caption(
 def _make_line(words: list[dict[str, Any]]) -> Line:
     sizes = [float(w.get("size") or 0.0) for w in words]
     fonts = [str(w.get("fontname") or "") for w in words]
-    bold = (
-        sum(1 for f in fonts if re.search(r"bold|black|heavy|semibold", f, re.I)) > len(fonts) / 2
-    )
+    bold = sum(1 for f in fonts if _BOLD.search(f)) > len(fonts) / 2
     return Line(
         text=" ".join(str(w["text"]) for w in words),
         x0=min(float(w["x0"]) for w in words),
@@ -353,25 +380,33 @@ def _tables(
         ((float(w["x0"]) + float(w["x1"])) / 2, (float(w["top"]) + float(w["bottom"])) / 2)
         for w in words
     ]
+    placed = list(zip(words, centres, strict=True))
     for table in found:
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        # Only a fill over part of the table can shade one of its cells.
+        near = [f for f in fills if f[0] <= x1 and f[2] >= x0 and f[1] <= bottom and f[3] >= top]
         rows: list[list[TableCell | None]] = []
         for row in table.rows:
+            boxes = [
+                None if b is None else (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
+                for b in row.cells
+            ]
+            # The words level with the row first, then each cell's among them (same order).
+            tops = [b[1] for b in boxes if b is not None]
+            bottoms = [b[3] for b in boxes if b is not None]
+            band = [(w, c) for w, c in placed if min(tops) <= c[1] <= max(bottoms)] if tops else []
             cells: list[TableCell | None] = []
-            for bbox in row.cells:
-                if bbox is None:
+            for box in boxes:
+                if box is None:
                     cells.append(None)
                     continue
-                box = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
                 inside = [
-                    w
-                    for w, (cx, cy) in zip(words, centres, strict=True)
-                    if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+                    w for w, (cx, cy) in band if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
                 ]
                 text = "\n".join(line.text for line in lines_from_words(inside)) if inside else ""
-                cells.append(TableCell(text=text, bbox=box, shaded=_filled(box, fills)))
+                cells.append(TableCell(text=text, bbox=box, shaded=_filled(box, near)))
             rows.append(cells)
         if rows:
-            x0, top, x1, bottom = (float(v) for v in table.bbox)
             tables.append(Table(bbox=(x0, top, x1, bottom), rows=rows))
     return tables
 

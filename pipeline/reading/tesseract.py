@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,28 @@ from typing import Any
 from pipeline.processes import die_with_parent
 
 _NUMBERS = ("left", "top", "width", "height")
+# A line of `tesseract --list-langs` that names a language (the others are headers).
+_LANGUAGE = re.compile(r"^[a-z_]+$")
 
 
 class TesseractError(RuntimeError):
     """Tesseract exited with an error."""
+
+
+def languages() -> list[str]:
+    """The languages the installed Tesseract reads (`tesseract --list-langs`, as pytesseract's
+    `get_languages` parses it, without importing pytesseract and the pandas it brings)."""
+    result = subprocess.run(
+        ["tesseract", "--list-langs"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    if result.returncode not in (0, 1):
+        raise TesseractError(f"tesseract --list-langs failed (exit {result.returncode})")
+    lines = result.stdout.decode("utf-8", "replace").splitlines()
+    return [line.strip() for line in lines if _LANGUAGE.match(line.strip())]
 
 
 def image_data(image: Path, *, lang: str, config: tuple[str, ...] = ()) -> dict[str, list[Any]]:
