@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.reading.clean import clean_document, normalise_characters, remove_furniture
-from pipeline.reading.read import lines_from_words
+from pipeline.reading.lines import lines_from_words
 from schemas.source import Line, LineKind, Page, SourceDocument
 from schemas.vocab import SectionLabel, SourceFormat
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from statistics import median
 from typing import Any
 
 import pdfplumber
@@ -23,16 +20,13 @@ from pipeline.errors import (
     UnsupportedFormatError,
 )
 from pipeline.reading import limits, ocr, pdfium_reader, textfile
+from pipeline.reading.lines import lines_from_words
 from pipeline.reading.pdfpage import PageObjects, find_tables, page_objects
-from schemas.source import Line, Page, SourceDocument, Table, TableCell
-from schemas.vocab import SourceFormat, lookup_label
+from schemas.source import Page, SourceDocument, Table, TableCell
+from schemas.vocab import SourceFormat
 
-# A gap wider than this many times the median character width splits a baseline into two lines.
-_GAP_FACTOR = 3.0
 # Pages with at least this many ruling segments are searched for tables.
 _MIN_RULINGS = 4
-# A bold font's name (compiled once: a line is made for every run of words on every page).
-_BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
 
 
 def sha256_of(path: Path) -> str:
@@ -299,72 +293,6 @@ def _use_ocr(doc: SourceDocument, scanned: list[Page], results: list[ocr.OcrResu
             page.lines = lines_from_words(result.words)
             for line in page.lines:
                 line.text = ocr.correct(line.text)
-
-
-def lines_from_words(words: Iterable[dict[str, Any]]) -> list[Line]:
-    """Group words into lines: same baseline, no gap wider than a few characters."""
-    rows: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
-        if not str(word["text"]).strip():
-            continue
-        for row in reversed(rows[-3:]):
-            ref = row[0]
-            tol = 0.45 * (float(ref["bottom"]) - float(ref["top"]))
-            if abs(float(word["top"]) - float(ref["top"])) <= max(tol, 1.0):
-                row.append(word)
-                break
-        else:
-            rows.append([word])
-    lines: list[Line] = []
-    for row in rows:
-        row.sort(key=lambda w: float(w["x0"]))
-        char_w = median(
-            (float(w["x1"]) - float(w["x0"])) / max(len(str(w["text"])), 1) for w in row
-        )
-        gaps = [float(b["x0"]) - float(a["x1"]) for a, b in itertools.pairwise(row)]
-        space = median(gaps) if len(gaps) >= 3 else char_w
-        run: list[dict[str, Any]] = [row[0]]
-        for word in row[1:]:
-            gap = float(word["x0"]) - float(run[-1]["x1"])
-            if gap > _GAP_FACTOR * max(char_w, 1.5) or _after_caption(run, row, gap, space):
-                lines.append(_make_line(run))
-                run = []
-            run.append(word)
-        lines.append(_make_line(run))
-    lines.sort(key=lambda ln: (round(ln.top / 2), ln.x0))
-    return lines
-
-
-def _after_caption(
-    run: list[dict[str, Any]],
-    row: list[dict[str, Any]],
-    gap: float,
-    space: float,
-) -> bool:
-    """Whether the row's first words are a margin caption set close to its text.
-
-    A caption right-aligned against the text column (`Päätös` ending a few points before
-    `Hyväksyttiin.`) leaves a gap too narrow for the general rule but about twice the row's
-    spacing; the label vocabulary is the evidence that the words before it are a caption.
-    """
-    if run[0] is not row[0] or len(run) > 3 or gap < 1.6 * max(space, 1.0):
-        return False
-    return lookup_label(" ".join(str(w["text"]) for w in run)) is not None
-
-
-def _make_line(words: list[dict[str, Any]]) -> Line:
-    sizes = [float(w.get("size") or 0.0) for w in words]
-    fonts = [str(w.get("fontname") or "") for w in words]
-    bold = sum(1 for f in fonts if _BOLD.search(f)) > len(fonts) / 2
-    return Line(
-        text=" ".join(str(w["text"]) for w in words),
-        x0=min(float(w["x0"]) for w in words),
-        top=min(float(w["top"]) for w in words),
-        x1=max(float(w["x1"]) for w in words),
-        bottom=max(float(w["bottom"]) for w in words),
-        font_size=round(median(sizes), 1) if sizes else 0.0,
-        bold=bold,
-    )
 
 
 def _tables(
