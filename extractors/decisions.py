@@ -282,8 +282,8 @@ def _role_only(proposer: str | None) -> str | None:
     """
     if proposer is None:
         return None
-    role = _TRAILING_NAME.sub("", proposer)
-    return role or proposer
+    role = _TRAILING_NAME.sub("", proposer) or proposer
+    return role[:1].upper() + role[1:]  # "esittelijä kaupunginjohtaja N.N." → Kaupunginjohtaja
 
 
 def _looks_like_role(text: str) -> bool:

@@ -307,14 +307,22 @@ _COMMON = re.compile(r"\b(?:Esteelli|Jääv|Läsnä|Poissa)\w*")
 
 
 # Sentences that name a substitute, a stand-in chair or an expert leaving after presenting.
-_STAND_IN = re.compile(r"\bvarajäsen\w*|\bpuheenjohtajana\b|\besittely\w* jälkeen", re.I)
+# A substitute called in, a stand-in chair: not who stepped aside ("varajäsen X osallistui
+# Y:n tilalla"); a substitute member who recused herself still counts.
+_STAND_IN = re.compile(
+    r"\bvarajäsen\w*(?! \S+ \S+ (?:poistui|ilmoitti|oli esteellinen))|\bpuheenjohtajana\b"
+    r"|\besittely\w* jälkeen",
+    re.I,
+)
 _RECUSAL = re.compile(
     r"esteelli\w*|jääv\w*|jäävä\w*|poistui kokouksesta|poistui\b.*\bajaksi|deltog inte"
     r"|anmälde jäv|jävig\w*|avlägsnade sig",
     re.I,
 )
 _EXPERT = re.compile(
-    r"asiantuntija\w*|esittelyn ajan|esittelemässä|kuultavana|sakkunnig\w*|som expert|hördes", re.I
+    r"asiantuntija\w*|esittelyn ajan|esittelemässä|kuultavana|\bkuultiin\b|sakkunnig\w*"
+    r"|som expert|hördes",
+    re.I,
 )
 _NAME = re.compile(
     r"\b(?:[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?:\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)+"

@@ -273,7 +273,7 @@ def settled_language(text: str, lang: str) -> str | None:
 # before a range as `88` ("88 281-283").
 _SECTION_SIGN = re.compile(
     r"(?:(?<=\d{4} )|^)[&$](?=\s?\d{1,4}\b)|(?<=\d )[&$](?=\s|$|\))|(?<=\S )\$(?= \d{1,4}\b)"
-    r"|(?<=\.\d{4} )8(?= \d{1,4}$)"
+    r"|(?<=\.\d{4} )8(?= \d{1,4}$)|^8(?= \d{1,4}$)"
 )
 _SECTIONS_SIGN = re.compile(r"(?:(?<=\s)|^)88(?= \d{1,4}\s?[-–]\s?\d{1,4}\b)")
 _AT_SIGN = re.compile(r"(?<=[a-z0-9.])\s?&\s?(?=[a-z0-9-]+\.(?:fi|se|com|net|org)\b)")
