@@ -59,7 +59,7 @@ def remove_furniture(doc: SourceDocument) -> None:
     bands: list[list[Line]] = [_edge_lines(page) for page in doc.pages]
     counts: Counter[str] = Counter()
     for lines in bands:
-        counts.update({_furniture_key(line.text) for line in lines})
+        counts.update({_key(line.text) for line in lines})
     n_pages = len(doc.pages)
     threshold = max(2, (n_pages + 1) // 2)
     for page, lines in zip(doc.pages, bands, strict=True):
@@ -67,13 +67,60 @@ def remove_furniture(doc: SourceDocument) -> None:
             id(line)
             for line in lines
             if _page_number(line.text, n_pages)
-            or (n_pages > 1 and counts[_furniture_key(line.text)] >= threshold)
+            or (n_pages > 1 and counts[_key(line.text)] >= threshold)
         }
         for line in page.lines:
             if id(line) in drop:
                 line.kind = LineKind.FURNITURE
         page.furniture = [line for line in page.lines if id(line) in drop]
         page.lines = [line for line in page.lines if id(line) not in drop]
+    _restore_item_headings(doc)
+
+
+# A running header's § number: "§ 61", "61 §".
+_SECTION_ONLY = re.compile(r"^(?:§\s?(\d{1,4})|(\d{1,4})\s?§)$")
+
+
+def _restore_item_headings(doc: SourceDocument) -> None:
+    """Give back the heading of an item printed only as a running header.
+
+    Some systems head every page of an item with `Body | § 61 | date` and print no other
+    heading: on the page where a § number first appears in the header, that row (and a diary
+    number just under it) is the item's heading, not furniture.
+    """
+    seen: set[str] = set()
+    for page in doc.pages:
+        for mark in [ln for ln in page.furniture if _SECTION_ONLY.match(ln.text.strip())]:
+            number = mark.text.strip().strip("§ ")
+            if number in seen:
+                continue
+            seen.add(number)
+            reach = 1.8 * max(mark.height, 6.0)
+            back = [
+                ln
+                for ln in page.furniture
+                if -0.5 * mark.height <= ln.top - mark.top <= reach and not _page_number(
+                    ln.text, len(doc.pages)
+                )
+            ]
+            for line in back:
+                line.kind = LineKind.TEXT
+            page.furniture = [ln for ln in page.furniture if ln not in back]
+            page.lines = sorted([*back, *page.lines], key=lambda ln: (round(ln.top / 2), ln.x0))
+
+
+# A diary number differs from item to item by its digits alone: it recurs only when identical.
+_DIARY = re.compile(r"\d{1,6}/\d{2}(?:\.\d{2}){0,5}/\d{4}|D(?:no|nr)-\d{4}-\d+|\b\d{1,6}/\d{4}\b")
+
+
+def _key(text: str) -> str:
+    """The furniture key with diary numbers kept whole (`PÖYTÄKIRJA 6/2025 7 (7)` recurs,
+    `KEMDno-2024-812` and `KEMDno-2025-77` under two items' titles do not)."""
+    numbers = _DIARY.findall(text)
+    key = _furniture_key(_DIARY.sub("\x00", text))
+    for number in numbers:
+        key = key.replace("\x00", number, 1)
+    return key
 
 
 def _page_number(text: str, pages: int) -> bool:
