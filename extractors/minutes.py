@@ -124,7 +124,8 @@ def split_items(
                 # "Kaupunginhallitus" over "§ 62 24.02.2025": the next heading's first line.
                 end -= 1
                 following.body = following.body or " ".join(lines[end].text.split())
-        spans.append((h, end))
+        spans.append((h, _before_appendix(lines, h.stop, end)))
+    spans = _end_of_contents(spans)
     # A heading with body and date directly above a bare "§ n" heading of the same number
     # (or below it) describes the same item: merge them.
     items: dict[str, Item] = {}
@@ -157,6 +158,39 @@ def split_items(
     result = [items[s] for s in order if _weight(items[s]) > 0]
     preamble = lines[: headings[0].index]
     return result, preamble
+
+
+# A page that starts an appendix or the appeal instructions ends the item before it.
+_APPENDIX = re.compile(
+    r"^(?:Pöytäkirjan liite|Liite|Bilaga|Protokollsbilaga|Muutoksenhakuohjeet?|"
+    r"Oikaisuvaatimusohjeet?|Valitusosoitus|Besvärsanvisning|Anvisning för rättelseyrkande)\b",
+    re.IGNORECASE,
+)
+
+
+def _end_of_contents(spans: list[tuple[Heading, int]]) -> list[tuple[Heading, int]]:
+    """Cut the last entry of a table of contents short.
+
+    A list of items (`§ 58`, `§ 59`, … a line or two each) ends where the items begin again
+    from a lower number; its last entry's span would otherwise swallow every page up to the
+    first item and outweigh the item itself.
+    """
+    out = list(spans)
+    for i in range(2, len(spans) - 1):
+        sizes = [spans[j][1] - spans[j][0].index for j in (i - 2, i - 1)]
+        numbers = [int(spans[j][0].section) for j in (i - 2, i - 1, i, i + 1)]
+        run = all(size <= 4 for size in sizes) and numbers[0] < numbers[1] < numbers[2]
+        if run and numbers[3] <= numbers[2] and spans[i][1] - spans[i][0].index > 4:
+            out[i] = (spans[i][0], spans[i][0].index + max(sizes))
+    return out
+
+
+def _before_appendix(lines: list[PageLine], start: int, end: int) -> int:
+    """The end of an item's span: before the first page in it that opens with an appendix."""
+    for i in range(start + 1, end):
+        if lines[i].page != lines[i - 1].page and _APPENDIX.match(lines[i].text.strip()):
+            return i
+    return end
 
 
 def _weight(item: Item) -> int:

@@ -172,7 +172,10 @@ def mark_labels(page: Page) -> None:
             aligned = any(
                 abs(line.x0 - k.x0) < 6 and abs(line.font_size - k.font_size) < 0.6 for k in known
             )
-            if role is not None or (aligned and _caption_like(line.text)):
+            # ...and with its text starting on its own row (a title over a caption has the
+            # caption's text below it, not beside it).
+            beside = any(abs(b.top - line.top) < 0.5 * line.height for b in _beside(page, line))
+            if role is not None or (aligned and beside and _caption_like(line.text)):
                 line.kind, line.label = LineKind.LABEL, role
                 continue
         # A whole known label with its text beside it is a caption wherever the column is.
