@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -73,7 +74,7 @@ def _decision(
     single: bool,
     lemmatize: Lemmatize,
 ) -> Decision:
-    title, digest = _title(item, context, single)
+    title, digest = _title(item, context, preamble if single else None)
     # An item handled earlier by a committee repeats that stage's proposal and decision;
     # the record is about the last stage, this body's own.
     stage = _first_language(last_stage(item, context.document.meeting_date))
@@ -201,7 +202,9 @@ def _text(blocks: list[Block]) -> str:
     return " ".join(" ".join(lines).split())
 
 
-def _title(item: Item, context: ExtractionContext, single: bool) -> tuple[str | None, str]:
+def _title(
+    item: Item, context: ExtractionContext, preamble: list[PageLine] | None
+) -> tuple[str | None, str]:
     """The item's title, and a digest's decision when the heading carries one."""
     parts = [item.heading_title] if item.heading_title else []
     parts += [pl.text for pl in item.head_lines if not CASE_NUMBER.search(pl.text)]
@@ -211,9 +214,27 @@ def _title(item: Item, context: ExtractionContext, single: bool) -> tuple[str | 
         head, tail = m.groups()
         if decide(tail).outcome.value != "other":
             title, digest = head, tail
-    if not title and single:
-        title = context.document.title or ""
+    if not title and preamble is not None:  # the minutes' only item
+        title = _title_above(preamble) or context.document.title or ""
     return title or None, digest
+
+
+def _title_above(preamble: list[PageLine]) -> str:
+    """The title of a one-item extract printed above its stage lines (Tweb): the styled line
+    over the diary number."""
+    for n, (pl, below) in enumerate(itertools.pairwise(preamble)):
+        if pl.line.bold and CASE_NUMBER.fullmatch(below.text.strip()) and len(pl.text) > 10:
+            start = n
+            while start > 0 and n - start < 3 and _wraps(preamble[start - 1], preamble[start]):
+                start -= 1  # a title wrapped over a few lines
+            return " ".join(" ".join(x.text for x in preamble[start : n + 1]).split())
+    return ""
+
+
+def _wraps(upper: PageLine, lower: PageLine) -> bool:
+    """Whether `lower` continues the bold line `upper` (set at the line spacing, no gap)."""
+    gap = lower.line.top - upper.line.bottom
+    return upper.line.bold and upper.page == lower.page and gap < 0.6 * upper.line.height
 
 
 def _case_number(item: Item, preamble: list[PageLine]) -> str | None:

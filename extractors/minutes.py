@@ -209,9 +209,10 @@ def _is_case_line(pl: PageLine) -> bool:
 def _make_item(lines: list[PageLine], h: Heading, end: int) -> Item:
     heading = h.joined or lines[h.index]
     body_lines = lines[h.stop : end]
-    head_lines = _title_lines(
+    titled = _title_lines(
         heading, body_lines, bare=not h.rest and h.body is None, dated=h.date is not None
     )
+    head_lines = titled
     if h.index > 0 and _is_case_line(lines[h.index - 1]):
         head_lines = [lines[h.index - 1], *head_lines]
     item = Item(
@@ -223,7 +224,7 @@ def _make_item(lines: list[PageLine], h: Heading, end: int) -> Item:
         meeting_date=h.date,
         lines=body_lines,
     )
-    item.blocks = split_blocks(body_lines[len(head_lines) :])
+    item.blocks = split_blocks(body_lines[len(titled) :])
     return item
 
 
@@ -280,6 +281,8 @@ def _leading_label(text: str) -> tuple[SectionLabel, str, str] | None:
     (capitalised words, no sentence)."""
     words = text.split()
     for k in (2, 1):
+        if words[k - 1 : k] and words[k - 1].endswith(":"):
+            continue  # "Valmistelija: N.N." is an inline label: what follows is its text
         role = lookup_label(" ".join(words[:k]))
         rest = words[k:]
         if role is None or not 1 <= len(rest) <= 5:
@@ -302,7 +305,11 @@ def split_blocks(lines: list[PageLine]) -> list[Block]:
             continue
         led = _leading_label(pl.text)
         if led is not None:
-            blocks.append(Block(led[0], led[1], who=led[2]))
+            role, caption, who = led
+            block = Block(role, caption, who=who)
+            if role in (SectionLabel.PREPARERS, SectionLabel.PRESENTER):
+                block.lines.append(PageLine(pl.page, _with_text(pl.line, who)))
+            blocks.append(block)
             continue
         inline = _inline_label(pl.text)
         if inline is not None and inline[0] is SectionLabel.VOTES and (
