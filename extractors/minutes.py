@@ -40,6 +40,7 @@ CASE_NUMBER = re.compile(
 _LABELLED_CASE = re.compile(
     r"\b(?:Asianro|Asianumero|Diaarinumero|Diarienummer|Dnro|Dnr|Dno)\.?:?\s*(\d{1,6}/\d{4})\b"
 )
+RULE = re.compile(r"^[_\-–=.\s]{4,}$")  # a separator line such as "______"
 _CLASSIFICATION = re.compile(r"(?<![\d.])\d{2}(?:\.\d{2}){1,5}(?![\d.])")
 _HISTORY = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4},?\s+(?:§\s?\d+|\d+\s?§)")
 _INLINE_LABEL = re.compile(r"^([A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /-]{2,40}):\s*(.*)$")
