@@ -41,7 +41,11 @@ def extract_decisions(doc: SourceDocument, context: ExtractionContext) -> Iterat
     """Yield one decision per § item of a minutes document."""
     if context.document.doc_type is not DocType.MINUTES:
         return
-    items, preamble = split_items(doc, context.document.meeting_date)
+    tree = context.tree
+    if tree is not None and tree.minutes:
+        items, preamble = tree.items, tree.preamble  # read by the structure stage
+    else:  # no tree (its stage failed, or a caller without one): the same reading of the lines
+        items, preamble = split_items(doc, context.document.meeting_date)
     warning = handled_warning(preamble, [item.section for item in items])
     if warning is not None:
         context.document.warnings.append(warning)

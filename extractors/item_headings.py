@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 
 from schemas.source import Line, LineKind
+from schemas.tree import PageLine
+
+__all__ = ["Heading", "PageLine", "find_headings", "handled_warning", "heading_of"]
 
 # A § token: "§ 61", "§61", "61 §", "61§" — not "§:n", "§:ssä", not a range "§ 61–66".
 SECTION = re.compile(
@@ -28,19 +31,6 @@ DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])")
 _HANDLED = re.compile(
     r"(?:§§|§:t|§)\s*(\d{1,4})\s*[–-]\s*(?:§\s*)?(\d{1,4})\b|\b(\d{1,4})\s*[–-]\s*(\d{1,4})\s*§"
 )
-
-
-@dataclass(slots=True)
-class PageLine:
-    """A cleaned text line with the page it is on."""
-
-    page: int
-    line: Line
-
-    @property
-    def text(self) -> str:
-        """The line's text."""
-        return self.line.text
 
 
 @dataclass(slots=True)

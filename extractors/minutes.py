@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from extractors.item_headings import (
     DATE,
@@ -26,6 +25,7 @@ from extractors.item_headings import (
     stage_line,
 )
 from schemas.source import Line, LineKind, SourceDocument
+from schemas.tree import ItemPart, MeetingItem
 from schemas.vocab import SectionLabel, lookup_label
 
 __all__ = ["Block", "Item", "PageLine", "last_stage", "split_blocks", "split_items"]
@@ -46,40 +46,9 @@ _HISTORY = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4},?\s+(?:§\s?\d+|\d+\s?§)")
 _INLINE_LABEL = re.compile(r"^([A-ZÅÄÖa-zåäö][\wåäöÅÄÖ /-]{2,40}):\s*(.*)$")
 
 
-@dataclass(slots=True)
-class Block:
-    """A label and the lines it labels (label None: text before the item's first label)."""
-
-    label: SectionLabel | None
-    caption: str
-    lines: list[PageLine] = field(default_factory=list)
-    who: str = ""  # a person or role printed after the label ("Beslutsförslag Stadsdirektör N.N.")
-
-    @property
-    def text(self) -> str:
-        """The block's lines joined with single spaces."""
-        return " ".join(pl.text for pl in self.lines).strip()
-
-
-@dataclass(slots=True)
-class Item:
-    """One § item: its heading, what the heading says, and its labelled blocks."""
-
-    section: str
-    heading: PageLine
-    head_lines: list[PageLine]
-    heading_title: str = ""  # the title printed on the heading line after the § number
-    body: str | None = None
-    meeting_date: dt.date | None = None
-    lines: list[PageLine] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    # The first lines of another span of the same § (an earlier stage printed above the
-    # minutes' own one): the diary number is often printed only there.
-    context: list[PageLine] = field(default_factory=list)
-
-    def blocks_of(self, label: SectionLabel) -> list[Block]:
-        """The item's blocks with this label, in order."""
-        return [b for b in self.blocks if b.label is label]
+# A § item and its labelled parts are nodes of the document tree (schemas/tree.py).
+Block = ItemPart
+Item = MeetingItem
 
 
 def document_lines(doc: SourceDocument) -> list[PageLine]:

@@ -1,4 +1,5 @@
-"""poimija's pipeline: read → clean → classify → extract → validate → export, and its CLI."""
+"""poimija's pipeline: read → clean → classify → structure → extract → validate → export, and its
+CLI."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Run the pipeline: each file goes read → clean → structure → classify → extract → validate.
+"""Run the pipeline: each file goes read → clean → classify → structure → extract → validate.
 
-    STAGES = [read, clean, structure, classify, extract]   # one file
+    STAGES = [read, clean, classify, structure, extract]   # one file
+    (classify comes first so that the structure stage knows minutes and their meeting date)
     run_batch = discover → STAGES per file → export
 
 One bad file never stops a batch: it ends FAILURE with a one-line reason that goes to errors.csv.
@@ -28,12 +29,13 @@ from pipeline.errors import ExtractionError, PoimijaError
 from pipeline.reading import clean, read
 from pipeline.reading.discover import discover
 from pipeline.settings import Settings
-from pipeline.structure import build_tree
+from pipeline.structure import build_tree, read_items
 from pipeline.structure.outline import tree_dict
 from pipeline.timeout import TimeLimit
 from schemas.records import Document, Record
 from schemas.source import SourceDocument
 from schemas.tree import DocumentTree
+from schemas.vocab import DocType
 
 log = logging.getLogger(__name__)
 
@@ -105,13 +107,15 @@ def _clean(state: _State) -> None:
 
 
 def _structure(state: _State) -> None:
-    assert state.source is not None
+    assert state.source is not None and state.document is not None
     try:
         state.tree = build_tree(state.source)
+        if state.document.doc_type is DocType.MINUTES:
+            read_items(state.tree, state.source, state.document.meeting_date)
     except Exception as exc:  # a bug here must not cost the decisions and funding read below
         if state.settings.strict:
             raise
-        # The tree only feeds themes and actions: decisions and funding still read the lines.
+        # Themes and actions are lost; decisions read the § items from the lines instead.
         message = " ".join(f"structure: {type(exc).__name__}: {exc}".split())[:300]
         state.source.warnings.append(message)
         state.errors.append(FileError(str(state.path), "structure", type(exc).__name__, message))
@@ -166,8 +170,8 @@ Stage = Callable[[_State], None]
 STAGES: list[tuple[str, Stage]] = [
     ("read", _read),
     ("clean", _clean),
-    ("structure", _structure),
     ("classify", _classify),
+    ("structure", _structure),
     ("extract", _extract),
 ]
 """The whole per-file pipeline, in order."""

@@ -7,6 +7,8 @@
           ├ TableBlock (header, rows of cells; group rows; ruled or aligned by whitespace)
           ├ Field (key: value)
           └ Section …
+    and for minutes, beside the root: MeetingItem (§ number, heading, body, date) → ItemPart
+    (a label and its lines), each line with its page.
 
 Every node keeps its page(s), box and the source lines it came from, so a record read from a
 node can cite its page, quote and box. Extractors read this tree, never raw lines.
@@ -15,10 +17,12 @@ Geometry is in PDF points, origin top-left (as in `schemas.source`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from schemas.source import Line
+from schemas.vocab import SectionLabel
 
 Box = tuple[float, float, float, float]
 
@@ -201,8 +205,62 @@ Node = Section | Paragraph | ItemList | Item | TableBlock | Field
 
 
 @dataclass(slots=True)
+class PageLine:
+    """A cleaned text line with the page it is on."""
+
+    page: int
+    line: Line
+
+    @property
+    def text(self) -> str:
+        """The line's text."""
+        return self.line.text
+
+
+@dataclass(slots=True)
+class ItemPart:
+    """A labelled part of a § item: a label and the lines it labels (None: the text before the
+    item's first label)."""
+
+    label: SectionLabel | None
+    caption: str
+    lines: list[PageLine] = field(default_factory=list)
+    who: str = ""  # a person or role printed after the label ("Beslutsförslag Stadsdirektör N.N.")
+
+    @property
+    def text(self) -> str:
+        """The part's lines joined with single spaces."""
+        return " ".join(pl.text for pl in self.lines).strip()
+
+
+@dataclass(slots=True)
+class MeetingItem:
+    """One § item of minutes: its heading, what the heading says, and its labelled parts."""
+
+    section: str
+    heading: PageLine
+    head_lines: list[PageLine]
+    heading_title: str = ""  # the title printed on the heading line after the § number
+    body: str | None = None
+    meeting_date: dt.date | None = None
+    lines: list[PageLine] = field(default_factory=list)
+    blocks: list[ItemPart] = field(default_factory=list)
+    # The first lines of another span of the same § (an earlier stage printed above the
+    # minutes' own one): the diary number is often printed only there.
+    context: list[PageLine] = field(default_factory=list)
+
+    def blocks_of(self, label: SectionLabel) -> list[ItemPart]:
+        """The item's parts with this label, in order."""
+        return [b for b in self.blocks if b.label is label]
+
+
+@dataclass(slots=True)
 class DocumentTree:
-    """The tree of one document: a root section (level 0) holding everything."""
+    """The tree of one document: a root section (level 0) holding everything; for minutes also
+    their § items (`minutes` is True once the structure stage has read them)."""
 
     document_id: str
     root: Section
+    items: list[MeetingItem] = field(default_factory=list)
+    preamble: list[PageLine] = field(default_factory=list)  # the lines before the first item
+    minutes: bool = False

@@ -12,9 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from extractors.decisions import extract_decisions
 from extractors.item_headings import PageLine, handled_warning
+from extractors.registry import ExtractionContext
+from pipeline.reading.clean import clean_document
 from pipeline.reading.read import read_document
-from pipeline.run import process_file
+from pipeline.run import document_tree, process_file
+from pipeline.structure.outline import outline, tree_dict
 from schemas.records import Decision
 from schemas.vocab import Outcome
 from tests.minutes_pdfs import ARRANGEMENTS, minutes_pdf
@@ -98,3 +102,35 @@ def test_items_found_are_checked_against_the_handled_list(tmp_path: Path) -> Non
     assert handled_warning(preamble, ["61", "62", "63", "70"]) == (
         "the header lists §§ 61–63; found but not listed: § 70"
     )
+
+
+def test_items_are_nodes_of_the_tree_and_decisions_read_them(tmp_path: Path) -> None:
+    """The structure stage adds the § items to the tree; the decisions extractor reads them."""
+    path = minutes_pdf(tmp_path / "m.pdf", "body_section_date")
+    tree = document_tree(path)
+    assert tree.minutes
+    assert [item.section for item in tree.items] == ["61", "62", "63"]
+    assert [(part.caption, part.text) for part in tree.items[0].blocks] == [
+        (
+            "Kaupunginjohtajan päätösehdotus",
+            "Kaupunginhallitus toteaa kokouksen laillisesti koolle kutsutuksi ja "
+            "päätösvaltaiseksi.",
+        ),
+        ("Päätös", "Kokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi."),
+    ]
+    shown = tree_dict(tree)["items"]
+    assert [(i["section"], i["page"], i["body"], i["meeting_date"]) for i in shown] == [
+        ("61", 1, "Kaupunginhallitus", "2025-02-24"),
+        ("62", 1, "Kaupunginhallitus", "2025-02-24"),
+        ("63", 1, "Kaupunginhallitus", "2025-02-24"),
+    ]
+    assert "§ items: 3" in outline(tree)
+
+    result = process_file(path)
+    assert result.tree is not None and result.document is not None
+    source = read_document(path)
+    clean_document(source)
+    context = ExtractionContext(document=result.document, tree=result.tree)
+    assert [d.section for d in extract_decisions(source, context)] == ["61", "62", "63"]
+    result.tree.items = result.tree.items[1:]  # what the tree holds is what is extracted
+    assert [d.section for d in extract_decisions(source, context)] == ["62", "63"]

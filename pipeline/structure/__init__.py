@@ -7,13 +7,16 @@ Modules: `regions` (reading order, baseline rows, justified-text joins, asides),
 (ruled and unruled tables, header and group rows), `lines` (markers, fields, headings),
 `timeline` (rows under a time axis of years), `blocks` (a page's lines as blocks), `sections`
 (nesting, continuation over page breaks, lists without markers), `outline` (the tree as JSON
-and as an outline).
+and as an outline). Minutes also get their § items (`read_items`): the item finder lives with
+the decisions extractor (`extractors/minutes.py`), which reads the items from the tree.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from statistics import median
 
+from extractors.minutes import split_items
 from pipeline.structure.blocks import page_blocks
 from pipeline.structure.sections import nest
 from schemas.source import LineKind, SourceDocument
@@ -38,4 +41,11 @@ def build_tree(doc: SourceDocument) -> DocumentTree:
     return DocumentTree(document_id=doc.document_id, root=nest(pages, title))
 
 
-__all__ = ["body_size", "build_tree"]
+def read_items(tree: DocumentTree, doc: SourceDocument, meeting_date: dt.date | None) -> None:
+    """Add the § items of minutes to their tree: headings in any arrangement, handling stages,
+    labelled parts (see `extractors/item_headings.py` and `extractors/minutes.py`)."""
+    tree.items, tree.preamble = split_items(doc, meeting_date)
+    tree.minutes = True
+
+
+__all__ = ["body_size", "build_tree", "read_items"]

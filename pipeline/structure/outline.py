@@ -4,12 +4,51 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemas.tree import DocumentTree, Field, Item, ItemList, Node, Paragraph, Section, TableBlock
+from schemas.tree import (
+    DocumentTree,
+    Field,
+    Item,
+    ItemList,
+    MeetingItem,
+    Node,
+    Paragraph,
+    Section,
+    TableBlock,
+)
 
 
 def tree_dict(tree: DocumentTree) -> dict[str, Any]:
     """The tree as plain JSON-ready data (source lines left out; page, box and text kept)."""
-    return {"document_id": tree.document_id, "root": _node(tree.root)}
+    out: dict[str, Any] = {"document_id": tree.document_id, "root": _node(tree.root)}
+    if tree.minutes:
+        out["items"] = [_item(item) for item in tree.items]
+    return out
+
+
+def _item(item: MeetingItem) -> dict[str, Any]:
+    """A § item: its heading, page, body and date as printed, and its labelled parts."""
+    return {
+        "kind": "meeting_item",
+        "section": item.section,
+        "heading": " ".join(item.heading.text.split()),
+        "title": " ".join(
+            " ".join([item.heading_title, *(pl.text for pl in item.head_lines)]).split()
+        ),
+        "page": item.heading.page,
+        "pages": sorted({pl.page for pl in [item.heading, *item.lines]}),
+        "body": item.body,
+        "meeting_date": item.meeting_date.isoformat() if item.meeting_date else None,
+        "parts": [
+            {
+                "label": part.label.value if part.label else None,
+                "caption": part.caption,
+                "who": part.who,
+                "page": part.lines[0].page if part.lines else None,
+                "text": part.text,
+            }
+            for part in item.blocks
+        ],
+    }
 
 
 def _base(node: Node, kind: str) -> dict[str, Any]:
@@ -47,9 +86,21 @@ def _node(node: Node) -> dict[str, Any]:
 
 
 def outline(tree: DocumentTree, width: int = 100) -> str:
-    """The tree as an indented outline, one node per line."""
+    """The tree as an indented outline, one node per line (and the § items of minutes)."""
     out: list[str] = []
     _outline(tree.root, 0, out, width)
+    if tree.minutes:
+        out.append(f"§ items: {len(tree.items)}")
+        for item in tree.items:
+            stated = " ".join(str(x) for x in (item.body, item.meeting_date) if x)
+            title = _short(
+                " ".join([item.heading_title, *(pl.text for pl in item.head_lines)]), width
+            )
+            where = ", ".join([f"p{item.heading.page}", *([stated] if stated else [])])
+            out.append(f"  § {item.section} {title}  ({where})")
+            for part in item.blocks:
+                caption = f"{part.caption}: " if part.caption else ""
+                out.append(f"    {caption}{_short(part.text, width)}")
     return "\n".join(out)
 
 
