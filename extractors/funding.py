@@ -15,7 +15,6 @@ of figure tables out. The amounts of one project form a budget breakdown that
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -43,7 +42,7 @@ from schemas.vocab import DocType, FundingRole, FundingSource
 def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator[Funding]:
     """Yield one record per euro amount; a repeated mention of the same thing is one record."""
     minutes = context.document.doc_type is DocType.MINUTES
-    items = _item_of_line(doc, context.document.meeting_date) if minutes else {}
+    items = _item_of_line(doc, context) if minutes else {}
     sentences = [s for page in doc.pages for s in _sentences(page, items)]
     for n, sentence in enumerate(sentences):
         sentence.n = n
@@ -85,9 +84,14 @@ def extract_funding(doc: SourceDocument, context: ExtractionContext) -> Iterator
         )
 
 
-def _item_of_line(doc: SourceDocument, meeting_date: dt.date | None) -> dict[int, int]:
-    """id(line) → the 1-based number of its § item (the decisions extractor's numbering)."""
-    items, _ = split_items(doc, meeting_date)
+def _item_of_line(doc: SourceDocument, context: ExtractionContext) -> dict[int, int]:
+    """id(line) → the 1-based number of its § item (the decisions extractor's numbering):
+    the items of the tree, or read from the lines the same way when there is no tree."""
+    tree = context.tree
+    if tree is not None and tree.minutes:
+        items = tree.items
+    else:
+        items, _ = split_items(doc, context.document.meeting_date)
     return {id(pl.line): n for n, it in enumerate(items, 1) for pl in (it.heading, *it.lines)}
 
 
