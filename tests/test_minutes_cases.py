@@ -8,15 +8,13 @@ checked on its own, so that a failure names the case, the § and the fields that
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pipeline.run import DocumentResult, process_file
-from schemas.records import Decision
 from schemas.vocab import DocType, Outcome
 from tests.minutes_cases import CASES, case_pdf
+from tests.minutes_checks import Run, check_document, check_item, runner
 
 D = dt.date
 KJ, KUJ, SD = "Kaupunginjohtaja", "Kunnanjohtaja", "Stadsdirektör"
@@ -376,45 +374,18 @@ ITEMS: dict[str, dict[str, dict[str, Any]]] = {
 
 assert set(ITEMS) == set(DOCUMENTS) == set(CASES)
 
-_RESULTS: dict[str, DocumentResult] = {}
-
-
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory):
-    folder: Path = tmp_path_factory.mktemp("minutes_cases")
-
-    def _run(name: str) -> DocumentResult:
-        if name not in _RESULTS:
-            _RESULTS[name] = process_file(case_pdf(folder / f"{name}.pdf", name))
-        return _RESULTS[name]
-
-    return _run
-
-
-def _decisions(result: DocumentResult) -> dict[str, Decision]:
-    found = [d for d in result.records["decisions"] if isinstance(d, Decision)]
-    return {d.section or "": d for d in found}
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    return runner(tmp_path_factory.mktemp("minutes_cases"), case_pdf)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_document_and_items_found(run, name: str) -> None:
-    result = run(name)
-    assert result.errors == [], result.errors
-    document = result.document
-    assert (document.body, document.meeting_date, document.doc_type) == DOCUMENTS[name]
-    decisions = [d for d in result.records["decisions"] if isinstance(d, Decision)]
-    assert [d.section for d in decisions] == list(ITEMS[name])
+def test_document_and_items_found(run: Run, name: str) -> None:
+    check_document(run(name), DOCUMENTS[name], list(ITEMS[name]))
 
 
 @pytest.mark.parametrize(
     ("name", "section"), [(name, section) for name in sorted(ITEMS) for section in ITEMS[name]]
 )
-def test_item(run, name: str, section: str) -> None:
-    decisions = _decisions(run(name))
-    assert section in decisions, f"§ {section} not found; found {sorted(decisions)}"
-    decision = decisions[section]
-    body, day, _ = DOCUMENTS[name]
-    expected = {"body": body, "meeting_date": day, **ITEMS[name][section]}
-    got = {field: getattr(decision, field) for field in expected}
-    wrong = {f: (expected[f], got[f]) for f in expected if got[f] != expected[f]}
-    assert not wrong, "\n".join(f"{f}: expected {e!r}, got {g!r}" for f, (e, g) in wrong.items())
+def test_item(run: Run, name: str, section: str) -> None:
+    check_item(run(name), DOCUMENTS[name], section, ITEMS[name][section])

@@ -9,15 +9,13 @@ The scanned case is read by Tesseract: only what OCR can be expected to read is 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pipeline.run import DocumentResult, process_file
-from schemas.records import Decision
 from schemas.vocab import DocType, Outcome
 from tests.minutes_cases2 import CASES, SCANNED, case_pdf
+from tests.minutes_checks import Run, check_document, check_item, decisions_of, runner
 
 D = dt.date
 KJ, SD = "Kaupunginjohtaja", "Stadsdirektör"
@@ -246,73 +244,46 @@ SCANNED_OUTCOMES = {"12": Outcome.APPROVED, "13": Outcome.TABLED}
 
 assert set(ITEMS) == set(DOCUMENTS) == set(CASES)
 
-_RESULTS: dict[str, DocumentResult] = {}
-
-
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory):
-    folder: Path = tmp_path_factory.mktemp("minutes_cases2")
-
-    def _run(name: str) -> DocumentResult:
-        if name not in _RESULTS:
-            _RESULTS[name] = process_file(case_pdf(folder / f"{name}.pdf", name))
-        return _RESULTS[name]
-
-    return _run
-
-
-def _decisions(result: DocumentResult) -> dict[str, Decision]:
-    found = [d for d in result.records["decisions"] if isinstance(d, Decision)]
-    return {d.section or "": d for d in found}
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    return runner(tmp_path_factory.mktemp("minutes_cases2"), case_pdf)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_document_and_items_found(run, name: str) -> None:
-    result = run(name)
-    assert result.errors == [], result.errors
-    document = result.document
-    assert (document.body, document.meeting_date, document.doc_type) == DOCUMENTS[name]
-    decisions = [d for d in result.records["decisions"] if isinstance(d, Decision)]
-    assert [d.section for d in decisions] == list(ITEMS[name])
+def test_document_and_items_found(run: Run, name: str) -> None:
+    check_document(run(name), DOCUMENTS[name], list(ITEMS[name]))
 
 
 @pytest.mark.parametrize(
     ("name", "section"), [(name, section) for name in sorted(ITEMS) for section in ITEMS[name]]
 )
-def test_item(run, name: str, section: str) -> None:
-    decisions = _decisions(run(name))
-    assert section in decisions, f"§ {section} not found; found {sorted(decisions)}"
-    decision = decisions[section]
-    body, day, _ = DOCUMENTS[name]
-    expected = {"body": body, "meeting_date": day, **ITEMS[name][section]}
-    got = {field: getattr(decision, field) for field in expected}
-    wrong = {f: (expected[f], got[f]) for f in expected if got[f] != expected[f]}
-    assert not wrong, "\n".join(f"{f}: expected {e!r}, got {g!r}" for f, (e, g) in wrong.items())
+def test_item(run: Run, name: str, section: str) -> None:
+    check_item(run(name), DOCUMENTS[name], section, ITEMS[name][section])
 
 
-def test_pages_after_the_items_are_no_items(run) -> None:
+def test_pages_after_the_items_are_no_items(run: Run) -> None:
     """The appendix, the appeal instructions (`§§ 61–63`, `§ 62:`) and the signatures add no
     item, and the handled items the header lists are all found (no warning)."""
     result = run("trailing_pages")
-    decisions = [d for d in result.records["decisions"] if isinstance(d, Decision)]
+    decisions = list(decisions_of(result).values())
     assert [(d.section, d.page) for d in decisions] == [("61", 1), ("62", 1), ("63", 1)]
     assert not [w for w in result.document.warnings if "§" in w], result.document.warnings
 
 
-def test_running_header_is_one_item(run) -> None:
+def test_running_header_is_one_item(run: Run) -> None:
     """The running header repeated on the item's second page starts no item of its own, and
     neither it nor the footer leaks into the texts."""
-    decisions = [d for d in run("running_header").records["decisions"] if isinstance(d, Decision)]
+    decisions = list(decisions_of(run("running_header")).values())
     assert [d.section for d in decisions] == ["61", "62"]
     for d in decisions:
         for text in (d.title, d.proposal, d.decision):
             assert "nimikirjaimet" not in (text or "") and "24.02.2025" not in (text or "")
 
 
-def test_scanned_minutes(run) -> None:
+def test_scanned_minutes(run: Run) -> None:
     result = run(SCANNED)
     assert result.errors == [], result.errors
     assert result.document.ocr_pages == 1
     assert result.document.doc_type == DocType.MINUTES
-    decisions = [d for d in result.records["decisions"] if isinstance(d, Decision)]
+    decisions = list(decisions_of(result).values())
     assert {d.section: d.outcome for d in decisions} == SCANNED_OUTCOMES
