@@ -82,9 +82,9 @@ def _decision(
     decision_blocks = _own_blocks(stage, SectionLabel.DECISION, context.document.body)
     decision_text = _text(decision_blocks)
     if digest and not decision_text:
-        # A digest's decision wraps onto the lines under its heading line.
-        decision_text = " ".join([digest, *(pl.text for pl in item.lines[len(item.head_lines):])])
-        decision_text = " ".join(decision_text.split()) if not _labelled(item) else digest
+        # A digest's decision wraps onto the lines under its heading line (when no label follows).
+        wrapped = [] if _labelled(item) else [pl.text for pl in item.lines[len(item.head_lines) :]]
+        decision_text = " ".join(" ".join([digest, *wrapped]).split())
     # A stage with two proposal labels (an `Esitys` paragraph, then `Päätösehdotus` with the
     # proposer) has its formal proposal under the last one.
     proposal_blocks = [b for b in stage if b.label is SectionLabel.PROPOSAL][-1:]

@@ -69,15 +69,17 @@ def find_headings(lines: list[PageLine]) -> list[Heading]:
 def _row(lines: list[PageLine], start: int) -> list[int]:
     """Indexes of the lines that share the baseline of line `start` (reading order keeps
     a row's lines together)."""
-    first = lines[start]
     row = [start]
     for j in range(start + 1, min(start + 6, len(lines))):
-        other = lines[j]
-        tolerance = 0.5 * max(first.line.height, 6.0)
-        if other.page != first.page or abs(other.line.top - first.line.top) > tolerance:
+        if not same_row(lines[start], lines[j]):
             break
         row.append(j)
     return row
+
+
+def same_row(a: PageLine, b: PageLine) -> bool:
+    """Whether two lines stand on one baseline of one page (cells of a row, parts of a heading)."""
+    return a.page == b.page and abs(a.line.top - b.line.top) <= 0.5 * max(a.line.height, 6.0)
 
 
 def _row_heading(lines: list[PageLine], start: int, row: list[int]) -> Heading | None:

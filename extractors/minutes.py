@@ -20,6 +20,7 @@ from extractors.item_headings import (
     body_name,
     find_headings,
     handled_sections,
+    same_row,
     stage_date,
     stage_headings,
     stage_line,
@@ -211,7 +212,7 @@ def _title_lines(
             continue
         if DATE.fullmatch(pl.text.strip()):
             continue  # "§ 61" over "24.02.2025": the heading's second line, not the title
-        mates = [x for x in after[max(n - 1, 0) : n + 2] if x is not pl and _same_row(pl, x)]
+        mates = [x for x in after[max(n - 1, 0) : n + 2] if x is not pl and same_row(pl, x)]
         if any(not _is_case_line(x) for x in mates):
             break  # a table's row of cells (a decision history's header), not a title
         if pl.text.rstrip().endswith(":") or _HISTORY.search(pl.text):
@@ -228,9 +229,6 @@ def _title_lines(
         break
     return taken
 
-
-def _same_row(a: PageLine, b: PageLine) -> bool:
-    return a.page == b.page and abs(a.line.top - b.line.top) < 0.5 * max(a.line.height, 6.0)
 
 
 def _strip_case_prefix(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.item_headings import PageLine
+from extractors.item_headings import PageLine, same_row
 from extractors.verdicts import ROLE_GENITIVE
 
 _SIDE_WORDS = {
@@ -88,7 +88,7 @@ def _lists(lines: list[PageLine]) -> dict[str, int]:
 def _table(lines: list[PageLine]) -> dict[str, int]:
     """Marks under the side columns of a vote table (`Nimi | JAA | EI | TYHJÄ | POISSA`)."""
     for n, pl in enumerate(lines):
-        row = [x for x in lines[n : n + 8] if _same_row(x, pl)]
+        row = [x for x in lines[n : n + 8] if same_row(x, pl)]
         columns = {
             _SIDE_WORDS[x.text.strip().lower()]: (x.line.x0 + x.line.x1) / 2
             for x in row
@@ -109,6 +109,3 @@ def _table(lines: list[PageLine]) -> dict[str, int]:
         return counts if sum(counts.values()) else {}
     return {}
 
-
-def _same_row(a: PageLine, b: PageLine) -> bool:
-    return a.page == b.page and abs(a.line.top - b.line.top) < 0.5 * max(a.line.height, 6.0)
