@@ -108,8 +108,8 @@ def _share_amounts(lines: list[BudgetLine], members: list[int]) -> list[str]:
         base = _base(lines, members, line)
         if base is None:
             continue
-        # A share may be of a partner's part rather than of the whole ("Tornion osuus
-        # rahoitetaan … 46 000 eurolla (20 %)"): it fits when it fits any part printed.
+        # A share may be of a partner's part rather than of the whole ("Esimerkkilän osuus
+        # rahoitetaan … 30 000 eurolla (20 %)"): it fits when it fits any part printed.
         parts = [lines[j] for j in members if lines[j].role is FundingRole.OTHER]
         if any(_share_fits(line, part) for part in parts if not part.per_year):
             continue

@@ -2,7 +2,7 @@
 
 An amount's *clause* is the part of its sentence that belongs to it: between two amounts the
 sentence is cut at the first comma, bracket or conjunction after the first one, so in
-`yhteensä 1.592.580 €, josta Kuopion kaupungin hankekokonaisuus on 1.135.740 €` the second clause
+`yhteensä 1.250.000 €, josta Esimerkkilän kaupungin hankekokonaisuus on 900.000 €` the second clause
 starts at `, josta`. An amount in brackets right after another (`227.148 € (75.716€/vuosi)`)
 restates it. A repeated mention of the same amount for the same thing is one record
 (`unique`): a specific figure printed twice in an item, a proposal and its decision, the two

@@ -31,8 +31,8 @@ _HEADS = (
 )
 _ORG_WORD = rf"(?:[A-ZÅÄÖ][\w-]*|[\w-]*(?:{_HEADS})[\w-]*)"
 _ORG = rf"(?:{_ORG_WORD}\s+){{0,3}}(?:{_ORG_WORD}|Oyj?|ry|rf|Ab)"
-# An organisation in the genitive that owns the amount: "Kuopion kaupungin (päätoteuttajan)
-# hankekokonaisuus", "Kuopion kaupungin osalta"; or in the allative when money goes to it.
+# An organisation in the genitive that owns the amount: "Esimerkkilän kaupungin (päätoteuttajan)
+# hankekokonaisuus", "Esimerkkilän kaupungin osalta"; or in the allative when money goes to it.
 _OWNER = re.compile(
     rf"({_ORG}(?::n|n))\s+(?:\([^)]*\)\s+)?(?=osalta|osuu|[\w-]*kokonaisuu|omarahoitu|omavastuu"
     r"|rahoitusosuu|kuntaosuu|omaosuu)"
@@ -81,7 +81,7 @@ def _name_before(before: str) -> str | None:
 
 
 def recipient_in(left: str, right: str, role: FundingRole) -> str | None:
-    """The organisation an amount belongs or goes to, in its base form (`Kuopion kaupunki`)."""
+    """The organisation an amount belongs or goes to, in its base form (`Esimerkkilän kaupunki`)."""
     found = [(hit.group(1), True) for hit in _OWNER.finditer(left)][-1:]
     # Money granted or lent to someone: "yhdistykselle myönnetään", "ry:lle … antolainan".
     lending = bool(LOAN.search(f"{left} {right}"))
@@ -99,7 +99,7 @@ def recipient_in(left: str, right: str, role: FundingRole) -> str | None:
 
 
 def _proper_part(phrase: str) -> str:
-    """The name without the common words a sentence may start with: "Lisäksi Kuopion …"."""
+    """The name without the common words a sentence may start with: "Lisäksi Esimerkkilän …"."""
     words = phrase.split()
     while len(words) > 1 and _common_word(words[0]):
         words = words[1:]
@@ -107,7 +107,7 @@ def _proper_part(phrase: str) -> str:
 
 
 def _base_name(phrase: str) -> str:
-    """Base form of an inflected name: only its last word inflects (`Kuopion kaupungin`)."""
+    """Base form of an inflected name: only its last word inflects (`Esimerkkilän kaupungin`)."""
     words = _proper_part(phrase).split()
     last = re.sub(r":(?:n|lle|ll[aä])$", "", words[-1])
     if last == words[-1]:
