@@ -24,6 +24,8 @@ from typing import Any
 
 import extractors
 from pipeline.analysis.nlp import load_nlp
+from pipeline.batch import ocr_ahead
+from pipeline.batch.ocr_ahead import OcrAhead
 from pipeline.errors import (
     ExecutorUnavailableError,
     FileTimeoutError,
@@ -31,7 +33,7 @@ from pipeline.errors import (
     WorkerDiedError,
 )
 from pipeline.processes import address_space, cap_memory, die_with_parent, hit_cap
-from pipeline.reading import ocr
+from pipeline.reading import ocr, ocr_shelf
 from pipeline.run import DocumentResult, FileError, Status, process_file
 from pipeline.settings import Settings
 
@@ -135,20 +137,63 @@ def preload_nlp(settings: Settings) -> str | None:
     return settings.spacy_model
 
 
+@contextlib.contextmanager
+def _reading_ahead(
+    jobs: Sequence[Job], settings: Settings, workers: int, slots: Any
+) -> Iterator[OcrAhead | None]:
+    """The batch's process reading scanned pages ahead (see `ocr_ahead`), or None when it
+    cannot save time; closed with its shelf on the way out."""
+    if not ocr_ahead.wanted([job.path for job in jobs], settings.reader, settings.executor):
+        yield None
+        return
+    ahead = OcrAhead(
+        [job.path for job in jobs],
+        lang=settings.ocr_lang,
+        password=settings.password,
+        workers=workers,
+        slots=slots,
+        max_memory=settings.max_memory,
+    )
+    try:
+        yield ahead
+    finally:
+        ahead.close()
+
+
 def _serial(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, DocumentResult]]:
-    preload_nlp(settings)
-    for job in jobs:
-        result = process_file(job.path, settings)
-        result.source = result.tree = None  # stored results keep text; free the pages now
-        yield job, result
+    # Tesseract slots shared with the process ahead: -j of them in all.
+    slots = multiprocessing.get_context("fork").BoundedSemaphore(settings.workers)
+    with _reading_ahead(jobs, settings, settings.workers, slots) as ahead:
+        preload_nlp(settings)
+        if ahead is not None:
+            ocr.share_slots(slots)
+            ocr_shelf.use(ahead.shelf)
+        try:
+            queue = deque(jobs)
+            while queue:
+                job = ocr_ahead.take_next(queue, ahead)
+                result = process_file(job.path, settings)
+                result.source = result.tree = None  # stored results keep text; free pages now
+                yield job, result
+        finally:
+            ocr.share_slots(None)
+            ocr_shelf.use(None)
 
 
-def _init_worker(spacy_model: str | None, parent: int, max_memory: int, ocr_slots: Any) -> None:
+def _init_worker(
+    spacy_model: str | None,
+    parent: int,
+    max_memory: int,
+    ocr_slots: Any,
+    shelf: ocr_shelf.Shelf | None,
+) -> None:
     die_with_parent(parent)
     # Tesseract starts a thread per core by default: with one file per core that oversubscribes.
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    # Each file OCRs up to -j pages at once; the workers share -j Tesseract slots between them.
+    # Each file OCRs up to -j pages at once; the workers (and the process reading ahead) share
+    # -j Tesseract slots between them.
     ocr.share_slots(ocr_slots)
+    ocr_shelf.use(shelf)
     # Ctrl-C and SIGTERM are the parent's to handle; it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -159,16 +204,24 @@ def _init_worker(spacy_model: str | None, parent: int, max_memory: int, ocr_slot
     cap_memory(max_memory)  # after the model: the headroom is for the files
 
 
-def _new_pool(workers: int, spacy_model: str | None, max_memory: int) -> ProcessPoolExecutor:
+def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     # fork shares the parent's loaded spaCy model instead of loading it again per worker.
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    slots = context.BoundedSemaphore(workers)
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _new_pool(
+    workers: int,
+    spacy_model: str | None,
+    max_memory: int,
+    slots: Any,
+    shelf: ocr_shelf.Shelf | None,
+) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         workers,
-        mp_context=context,
+        mp_context=_context(),
         initializer=_init_worker,
-        initargs=(spacy_model, os.getpid(), max_memory, slots),
+        initargs=(spacy_model, os.getpid(), max_memory, slots, shelf),
     )
 
 
@@ -178,17 +231,26 @@ def _pool(
     """A process pool with at most one file per worker in flight, so that when a worker dies
     the files it may have held are known: they are retried one at a time, and the one that
     kills its worker alone gets the error row. A file past its hard limit has its worker ended."""
+    slots = _context().BoundedSemaphore(workers)  # -j Tesseracts in all, ahead included
+    with _reading_ahead(jobs, settings, workers, slots) as ahead:
+        yield from _pooled(jobs, settings, workers, slots, ahead)
+
+
+def _pooled(
+    jobs: Sequence[Job], settings: Settings, workers: int, slots: Any, ahead: OcrAhead | None
+) -> Iterator[tuple[Job, DocumentResult]]:
     spacy_model = preload_nlp(settings)  # in the parent, before the fork
     arguments = settings.model_dump()
     queue, suspects = deque(jobs), deque[Job]()
     running: dict[Future[DocumentResult], tuple[Job, float]] = {}
     hard = hard_limit(settings.timeout) if settings.timeout else None
-    pool = _new_pool(workers, spacy_model, settings.max_memory)
+    shelf = ahead.shelf if ahead is not None else None
+    pool = _new_pool(workers, spacy_model, settings.max_memory, slots, shelf)
     try:
         while queue or suspects or running:
             source, limit = (suspects, 1) if suspects else (queue, workers)
             while source and len(running) < limit:
-                job = source.popleft()
+                job = ocr_ahead.take_next(source, ahead if source is queue else None)
                 future = pool.submit(process_detached, str(job.path), arguments)
                 running[future] = (job, time.monotonic())
             left = None
@@ -212,7 +274,7 @@ def _pool(
             others = [job for job, _ in running.values() if job not in stuck]
             running.clear()
             _stop(pool)
-            pool = _new_pool(workers, spacy_model, settings.max_memory)
+            pool = _new_pool(workers, spacy_model, settings.max_memory, slots, shelf)
             for job in stuck:
                 assert settings.timeout is not None and hard is not None
                 yield job, _overran(job, settings.timeout, hard)

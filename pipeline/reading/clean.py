@@ -99,9 +99,8 @@ def _restore_item_headings(doc: SourceDocument) -> None:
             back = [
                 ln
                 for ln in page.furniture
-                if -0.5 * mark.height <= ln.top - mark.top <= reach and not _page_number(
-                    ln.text, len(doc.pages)
-                )
+                if -0.5 * mark.height <= ln.top - mark.top <= reach
+                and not _page_number(ln.text, len(doc.pages))
             ]
             for line in back:
                 line.kind = LineKind.TEXT

@@ -11,10 +11,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pipeline.analysis.classify import function_word_counts
-from pipeline.reading import tesseract
+from pipeline.reading import ocr_shelf, tesseract
 from pipeline.reading.limits import ocr_scale
 from schemas.vocab import Language
 
@@ -74,7 +74,7 @@ def ocr_pdf_pages(
                 for index, _, _ in pages:
                     page = pdf[index]
                     try:
-                        queue.add(page)
+                        queue.add(page, index)
                     finally:
                         page.close()
             finally:
@@ -89,17 +89,29 @@ class PageOcr:
     it has open); Tesseract starts on it once the OCR language is settled (`settle`: from the
     text read so far, or given). `results` waits for the pages in order, OCRing again any page
     read in another language than the one the whole text layer finally chooses, so the words
-    are always those of the final language. Use it as a context manager: it removes the images
-    and stops what is still running on the way out.
+    are always those of the final language. Given the `source` file, pages that a batch's
+    process ahead reads (`ocr_shelf`) are taken from the shelf instead. Use it as a context
+    manager: it removes the images and stops what is still running on the way out.
     """
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(
+        self, workers: int = 1, source: Path | None = None, password: str | None = None
+    ) -> None:
         self._workers = max(1, workers)
         self._pool: ThreadPoolExecutor | None = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
-        self._images: list[tuple[Path, float]] = []
-        self._started: list[tuple[str, Future[OcrResult]]] = []
+        # Per added page: its image (None while the process ahead is to read it), pixels per
+        # point, and its index in the file.
+        self._images: list[tuple[Path | None, float, int]] = []
+        # Per started page: its languages and Tesseract's future (None: left to `results`).
+        self._started: list[tuple[str, Future[OcrResult] | None]] = []
         self.language: str | None = None  # the settled language, once Tesseract may start
+        self._source, self._password = source, password
+        self._shelf = ocr_shelf.current() if source is not None else None
+        self._key = ""
+        if self._shelf is not None and source is not None:
+            self._key = self._shelf.file_key(source)
+            self._shelf.take_file(self._key)
 
     @property
     def unavailable(self) -> str | None:
@@ -116,21 +128,26 @@ class PageOcr:
         if self._tmp is not None:
             self._tmp.cleanup()
 
-    def add(self, page: Any) -> None:
-        """Render an open pypdfium2 page for OCR; Tesseract starts on it once the language is
-        settled."""
+    def add(self, page: Any, index: int = -1) -> None:
+        """Render an open pypdfium2 page (page `index` of the file) for OCR; Tesseract starts on
+        it once the language is settled."""
         if self.unavailable is not None:
-            self._images.append((Path(), 1.0))
+            self._images.append((Path(), 1.0, index))
             return
-        if self._tmp is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="poimija-ocr-")
-        # An uncompressed PGM: a PNG took a fifth of the OCR time to write and read.
-        pgm = Path(self._tmp.name) / f"page-{len(self._images)}.pgm"
         scale = ocr_scale(page.get_width(), page.get_height(), OCR_DPI)
-        page.render(scale=scale, grayscale=True).to_pil().save(pgm, "PPM")
-        self._images.append((pgm, scale))
+        if self._shelf is not None and self._shelf.planned(self._key, index) is not None:
+            self._images.append((None, scale, index))  # the process ahead reads it
+        else:
+            self._images.append((self._render(page, len(self._images)), scale, index))
         if self.language is not None:
             self._start(len(self._images) - 1, self.language)
+
+    def _render(self, page: Any, position: int) -> Path:
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="poimija-ocr-")
+        pgm = Path(self._tmp.name) / f"page-{position}.pgm"
+        render_for_ocr(page, pgm)
+        return pgm
 
     def settle(self, lang: str) -> None:
         """Start Tesseract in `lang` on the pages added so far and on every page added later."""
@@ -148,33 +165,97 @@ class PageOcr:
         if wanted is None:
             warning = f"Tesseract has none of the languages {lang!r} ({INSTALL_HINT})"
             return [OcrResult(None, warning) for _ in self._images]
-        results: list[OcrResult] = []
         for index in range(len(self._images)):
-            if index >= len(self._started) or _wanted(self._started[index][0]) != wanted:
-                self._start(index, lang, again=index < len(self._started))
+            started = self._started[index] if index < len(self._started) else None
+            if started is None or started[1] is None or _wanted(started[0]) != wanted:
+                self._start(index, lang, again=started is not None, last=True)
+        results: list[OcrResult] = []
         for index, (_, future) in enumerate(self._started):
+            assert future is not None  # every page was started above
             results.append(future.result())
-            self._images[index][0].unlink(missing_ok=True)  # read: free its disk space now
+            image = self._images[index][0]
+            if image is not None:
+                image.unlink(missing_ok=True)  # read: free its disk space now
         return results
 
-    def _start(self, index: int, lang: str, *, again: bool = False) -> None:
+    def _start(self, index: int, lang: str, *, again: bool = False, last: bool = False) -> None:
+        """Start page `index` in `lang`; with `last` (the final language) also the pages the
+        shelf holds, waiting for the process ahead if it is on them."""
         languages = _wanted(lang)
-        if languages is None:  # none installed: results() says so
-            future: Future[OcrResult] = Future()
-            future.set_result(OcrResult(None))
+        future: Future[OcrResult] | None = None
+        shelved = None if languages is None else self._shelved(index, languages, last)
+        if languages is None or shelved is not None:  # none installed: results() says so
+            future = Future()
+            future.set_result(shelved or OcrResult(None))
+        elif not last and (self._images[index][0] is None or not self._claim(index, languages)):
+            pass  # the process ahead is to read it, or has begun: results() asks again
         else:
+            if last:
+                self._claim(index, languages)  # after waiting for it: this reader's page now
             if self._pool is None:
                 # Tesseract's OpenMP threads spin against each other and against other
                 # workers: one thread per process is 3-5x faster on a shared machine (a user's
                 # own setting is kept).
                 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
                 self._pool = ThreadPoolExecutor(self._workers)
-            pgm, scale = self._images[index]
+            pgm, scale, number = self._images[index]
+            if pgm is None:  # the process ahead did not read it after all
+                pgm = self._render_again(index, number)
+                self._images[index] = (pgm, scale, number)
             future = self._pool.submit(_ocr_image, pgm, languages, scale)
         if again:
             self._started[index] = (lang, future)
         else:
             self._started.append((lang, future))
+
+    def _claim(self, index: int, languages: str) -> bool:
+        """Claim the page on the shelf (True without one): the process ahead leaves it."""
+        if self._shelf is None:
+            return True
+        return self._shelf.claim(self._key, self._images[index][2], languages)
+
+    def _shelved(self, index: int, languages: str, wait: bool) -> OcrResult | None:
+        """The page's words from the shelf; with `wait`, also once the process ahead has them."""
+        shelf = self._shelf
+        if shelf is None:
+            return None
+        number = self._images[index][2]
+        if wait:
+            return cast(OcrResult | None, shelf.wait(self._key, number, languages))
+        return cast(OcrResult | None, shelf.fetch(self._key, number, languages))
+
+    def _render_again(self, position: int, number: int) -> Path:
+        import pypdfium2
+
+        assert self._source is not None  # only pages of a known file are left to the shelf
+        pdf = pypdfium2.PdfDocument(str(self._source), password=self._password or None)
+        try:
+            page = pdf[number]
+            try:
+                return self._render(page, position)
+            finally:
+                page.close()
+        finally:
+            pdf.close()
+
+
+def render_for_ocr(page: Any, out: Path) -> float:
+    """Render an open pypdfium2 page to the image file `out` for Tesseract; its pixels per
+    point."""
+    scale = ocr_scale(page.get_width(), page.get_height(), OCR_DPI)
+    # An uncompressed PGM: a PNG took a fifth of the OCR time to write and read.
+    page.render(scale=scale, grayscale=True).to_pil().save(out, "PPM")
+    return scale
+
+
+def read_page_image(image: Path, languages: str, pixels_per_point: float) -> OcrResult:
+    """Tesseract's words on a rendered page (as `render_for_ocr` made it), in PDF points."""
+    return _ocr_image(image, languages, pixels_per_point)
+
+
+def wanted_languages(lang: str) -> str | None:
+    """The installed ones of `lang`'s languages, as Tesseract's -l; None when none is."""
+    return _wanted(lang)
 
 
 def _unavailable_reason() -> str | None:

@@ -111,9 +111,9 @@ def _read_pdf(
     path: Path, doc: SourceDocument, *, password: str | None, ocr_lang: str, reader: str, jobs: int
 ) -> None:
     if reader == "pdfium":
-        _check_limits(path, password)
+        check_limits(path, password)
         # Tesseract reads the scanned pages while PDFium reads the rest of the file.
-        with ocr.PageOcr(jobs) as queue:
+        with ocr.PageOcr(jobs, path, password) as queue:
             scanned = _read_pdfium(path, doc, password, queue, ocr_lang)
             if scanned is not None:
                 if scanned:
@@ -148,7 +148,7 @@ def _read_pdfium(
             pages.append(out)
             if _needs_ocr(out, objects):
                 scanned.append(out)
-                queue.add(page)
+                queue.add(page, number - 1)
             else:
                 text += [line.text for line in out.lines]
             # Asked again only when the text has doubled: a long document is not re-counted
@@ -185,7 +185,7 @@ def _open_pdfplumber(path: Path, password: str | None) -> Any:
         raise ReadError(f"unreadable PDF: {detail}") from None
 
 
-def _check_limits(path: Path, password: str | None) -> None:
+def check_limits(path: Path, password: str | None) -> None:
     """The file's structure checked against the limits before any reader draws a page.
 
     PDFium cannot be interrupted inside a loop of resources, so the walk is done by pdfminer,

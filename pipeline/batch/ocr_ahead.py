@@ -1,0 +1,331 @@
+"""OCR ahead: Tesseract reads the scanned pages of a batch's coming files while the workers
+read and extract others.
+
+Without it a worker that meets a scanned page waits for Tesseract (a second a page) with the
+rest of the batch waiting behind it. A batch of several files therefore starts one process
+ahead, which looks at the files in the batch's order: a page with (almost) no text and an image
+over much of it — the reader's own test of a scan — is rendered and read by Tesseract in the
+languages the file's text layer chooses, on the batch's Tesseract slots (at most `-j` at once,
+the workers' own included). The words go on the shelf (`pipeline.reading.ocr_shelf`), where the
+reader takes them instead of reading the page again. The batch hands out the files whose pages
+are still being read last, so that the workers read other files meanwhile.
+
+It only saves time: a page it has not read (yet), or read in other languages than the reader
+settles on, the reader reads itself, and the words are the same either way (the same image,
+languages and Tesseract settings).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import multiprocessing
+import os
+import queue
+import shutil
+import signal
+import tempfile
+import threading
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+
+from pipeline.processes import cap_memory, die_with_parent
+from pipeline.reading import ocr, read
+from pipeline.reading.ocr_shelf import Shelf
+from pipeline.reading.pdfium_graphics import Graphics
+from pipeline.reading.pdfium_space import Space
+
+log = logging.getLogger(__name__)
+# A page with more letters than this is read from its text layer (as `read._needs_ocr`).
+_MAX_LETTERS = 120
+_MIN_IMAGE_SHARE = 0.4
+
+Page = tuple[str, str, str, int]  # path, file key, languages, page index
+
+
+class OcrAhead:
+    """The process ahead, seen from the batch: started on the batch's files, asked which of
+    them still wait for it, closed (its shelf removed) when the batch ends."""
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        *,
+        lang: str,
+        password: str | None,
+        workers: int,
+        slots: Any,
+        max_memory: int,
+    ) -> None:
+        context = multiprocessing.get_context("fork")
+        self.folder = tempfile.mkdtemp(prefix="poimija-ahead-")
+        self._events: Any = context.Queue()
+        self._waiting: dict[str, int] = {}
+        self._process = context.Process(
+            target=_run,
+            args=(
+                [str(p) for p in paths],
+                lang,
+                password,
+                workers,
+                self.folder,
+                slots,
+                self._events,
+                os.getpid(),
+                max_memory,
+            ),
+            name="poimija-ocr-ahead",
+            daemon=True,
+        )
+        self._process.start()
+        assert self._process.pid is not None
+        self.shelf = Shelf(self.folder, self._process.pid)
+
+    def waiting(self, path: Path) -> bool:
+        """Whether pages of `path` are still being read ahead."""
+        while True:
+            try:
+                kind, name, count = self._events.get_nowait()
+            except (queue.Empty, OSError, EOFError, ValueError):
+                break
+            self._waiting[name] = self._waiting.get(name, 0) + (count if kind == "plan" else -1)
+        return self._waiting.get(str(path), 0) > 0
+
+    def close(self) -> None:
+        """Stop the process ahead (and its Tesseracts) and remove the shelf."""
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(2)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+        self._events.close()
+        self._events.cancel_join_thread()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def wanted(paths: Sequence[Path], reader: str, executor: str) -> bool:
+    """Whether OCR ahead can save time: several files, the PDFium reader, this machine's
+    processes (a Dask worker elsewhere cannot see the shelf) and Tesseract installed."""
+    if len(paths) < 2 or reader != "pdfium" or executor != "local":
+        return False
+    return bool(ocr.tesseract_languages())
+
+
+def take_next(jobs: deque[Any], ahead: OcrAhead | None) -> Any:
+    """The next job: the first whose scanned pages are not being read ahead, else the first."""
+    if ahead is not None:
+        for n, job in enumerate(jobs):
+            if not ahead.waiting(job.path):
+                del jobs[n]
+                return job
+    return jobs.popleft()
+
+
+def _run(
+    paths: list[str],
+    lang: str,
+    password: str | None,
+    workers: int,
+    folder: str,
+    slots: Any,
+    events: Any,
+    parent: int,
+    max_memory: int,
+) -> None:
+    """The process ahead: scan the files in order, read their scanned pages onto the shelf."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    ocr.share_slots(slots)
+    cap_memory(max_memory)
+    shelf = Shelf(folder, os.getpid())
+    # Rendered images waiting for Tesseract: a few, not every scanned page of the batch on disk.
+    room = threading.BoundedSemaphore(workers + 1)
+    pages: deque[Page] = deque()
+    files = iter(paths)
+    scan: _Scan | None = None
+    with (
+        tempfile.TemporaryDirectory(prefix="poimija-ahead-img-") as images,
+        ThreadPoolExecutor(workers) as pool,
+        _Renderer(password) as renderer,
+    ):
+        start = functools.partial(
+            _start,
+            shelf=shelf,
+            renderer=renderer,
+            pool=pool,
+            room=room,
+            events=events,
+            images=Path(images),
+        )
+        # One step at a time: Tesseract is kept busy first, the scan goes on while it works.
+        while True:
+            if pages and room.acquire(blocking=False):
+                start(pages.popleft())
+            elif scan is not None:
+                if not scan.step(pages):
+                    scan = None
+            elif (path := next(files, None)) is not None:
+                scan = _Scan(path, password, lang, shelf, events)
+            elif pages:
+                room.acquire()
+                start(pages.popleft())
+            else:
+                break
+
+
+class _Scan:
+    """One file looked through page by page for scans, as the reader will see them."""
+
+    def __init__(
+        self, path: str, password: str | None, lang: str, shelf: Shelf, events: Any
+    ) -> None:
+        self.path, self.lang, self.shelf, self.events = path, lang, shelf, events
+        self.texts: list[str] = []
+        self.found: list[int] = []  # scanned pages whose languages are not settled yet
+        self.languages: str | None = None
+        self.index, self.tried = 0, 0
+        self.pdf: Any = None
+        try:
+            self.key = shelf.file_key(path)
+            if not shelf.taken(self.key):
+                read.check_limits(Path(path), password)  # as the reader, before PDFium draws
+                self.pdf = pypdfium2.PdfDocument(path, password=password or None)
+        except Exception:  # a file the reader will fail on: it says why
+            log.debug("%s: not scanned ahead", path, exc_info=True)
+
+    def step(self, pages: deque[Page]) -> bool:
+        """Look at the next page; scanned pages go to `pages` once their languages are
+        settled. False when the file is done."""
+        if self.pdf is None:
+            return False
+        if self.index >= len(self.pdf) or self.shelf.taken(self.key):
+            self.pdf.close()
+            self.pdf = None
+            if self.found:
+                self._plan(ocr.languages_for("\n".join(self.texts), self.lang), pages)
+            return False
+        try:
+            text, scanned = _page(self.pdf, self.index)
+        except Exception:
+            log.debug("%s: not scanned ahead", self.path, exc_info=True)
+            self.index = len(self.pdf)
+            return True
+        self.index += 1
+        if scanned:
+            self.found.append(self.index - 1)
+        else:
+            self.texts.append(text)
+        # As the reader does: settled once the text says clearly, asked again when doubled.
+        if self.found and self.languages is None and len(self.texts) >= 2 * self.tried:
+            self.tried = max(len(self.texts), 1)
+            settled = ocr.settled_language("\n".join(self.texts), self.lang)
+            if settled is not None:
+                self.languages = settled
+        if self.found and self.languages is not None:
+            self._plan(self.languages, pages)
+        return True
+
+    def _plan(self, lang: str, pages: deque[Page]) -> None:
+        languages = ocr.wanted_languages(lang)
+        if languages is not None:
+            for index in self.found:
+                self.shelf.plan(self.key, index, languages)
+                pages.append((self.path, self.key, languages, index))
+            self.events.put(("plan", self.path, len(self.found)))
+        self.found = []
+
+
+def _page(pdf: Any, index: int) -> tuple[str, bool]:
+    """A page's text layer, and whether it looks scanned (the reader's test)."""
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+        letters = sum(not c.isspace() for c in text)
+        if letters > _MAX_LETTERS:
+            return text, False
+        space = Space(page)
+        area = Graphics(space).walk(page.raw).image_area
+        return text, not letters or area > _MIN_IMAGE_SHARE * space.width * space.height
+    finally:
+        page.close()
+
+
+class _Renderer:
+    """Renders pages for Tesseract, keeping the last file open (pages come file by file)."""
+
+    def __init__(self, password: str | None) -> None:
+        self._password = password
+        self._path: str | None = None
+        self._pdf: Any = None
+
+    def __enter__(self) -> _Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+    def render(self, path: str, index: int, out: Path) -> float:
+        """Render page `index` of `path` to the PGM `out` as the reader would; its scale."""
+        if path != self._path:
+            if self._pdf is not None:
+                self._pdf.close()
+            self._pdf, self._path = None, None
+            self._pdf = pypdfium2.PdfDocument(path, password=self._password or None)
+            self._path = path
+        page = self._pdf[index]
+        try:
+            return ocr.render_for_ocr(page, out)
+        finally:
+            page.close()
+
+
+def _start(
+    page: Page,
+    shelf: Shelf,
+    renderer: _Renderer,
+    pool: ThreadPoolExecutor,
+    room: threading.BoundedSemaphore,
+    events: Any,
+    images: Path,
+) -> None:
+    """Render one planned page and hand it to Tesseract, unless a reader has it already."""
+    path, key, languages, index = page
+    if not shelf.claim(key, index, languages):
+        room.release()
+        events.put(("page", path, 1))
+        return
+    image = images / f"{key}-{index}.pgm"
+    try:
+        scale = renderer.render(path, index, image)
+    except Exception:
+        shelf.release(key, index, languages)
+        room.release()
+        events.put(("page", path, 1))
+        return
+
+    def read() -> None:
+        try:
+            shelf.store(key, index, languages, ocr.read_page_image(image, languages, scale))
+        except Exception:  # the reader reads it itself and reports what goes wrong
+            shelf.release(key, index, languages)
+        finally:
+            with contextlib.suppress(OSError):
+                image.unlink()
+            room.release()
+            events.put(("page", path, 1))
+
+    pool.submit(read)

@@ -1,0 +1,130 @@
+"""The shelf: where OCR done ahead of the reader waits for it (see `pipeline.batch.ocr_ahead`).
+
+A folder shared by a batch's processes. Each page OCR'd in one language is one entry, named by
+the file (device, inode, size and mtime: the same file however its path is spelled), the page
+and the languages. Whoever starts on an entry first claims it (an exclusive create), so that no
+page is read twice; the result is written next to the claim and renamed into place whole. The
+process ahead also marks the pages it plans to read, and a reader marks the files it has
+begun, so that the process ahead leaves those alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+from pathlib import Path
+from typing import Any
+
+_PROC = Path("/proc/self/stat")
+# How often a reader looks whether the process ahead has finished a page it holds.
+_POLL = 0.02
+
+
+class Shelf:
+    """One batch's shelf folder; `owner` is the pid of the process ahead (it may die)."""
+
+    def __init__(self, folder: Path | str, owner: int) -> None:
+        self.folder = Path(folder)
+        self.owner = owner
+
+    def file_key(self, source: Path | str) -> str:
+        """The file's name on the shelf: the same file under any path, a changed file anew."""
+        st = os.stat(source)
+        identity = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+        return hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()[:20]
+
+    def _path(self, key: str, index: int, lang: str, kind: str) -> Path:
+        return self.folder / f"{key}-{index}-{lang}.{kind}"
+
+    def take_file(self, key: str) -> None:
+        """A reader has begun the file: the process ahead plans no more of it."""
+        (self.folder / f"{key}.taken").touch()
+
+    def taken(self, key: str) -> bool:
+        """Whether a reader has begun the file."""
+        return (self.folder / f"{key}.taken").exists()
+
+    def plan(self, key: str, index: int, lang: str) -> None:
+        """The process ahead will read page `index` in `lang`."""
+        (self.folder / f"{key}-{index}.plan").write_text(lang, encoding="ascii")
+
+    def planned(self, key: str, index: int) -> str | None:
+        """The languages the process ahead reads page `index` in, or None if it does not."""
+        try:
+            return (self.folder / f"{key}-{index}.plan").read_text(encoding="ascii")
+        except OSError:
+            return None
+
+    def claim(self, key: str, index: int, lang: str) -> bool:
+        """Claim the entry; False when another process has it."""
+        try:
+            os.close(os.open(self._path(key, index, lang, "claim"), os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return False
+        return True
+
+    def release(self, key: str, index: int, lang: str) -> None:
+        """Give a claimed entry up unread (its reader does it after all)."""
+        self._path(key, index, lang, "claim").unlink(missing_ok=True)
+
+    def store(self, key: str, index: int, lang: str, result: Any) -> None:
+        """Put a claimed entry's result on the shelf, whole or not at all."""
+        final = self._path(key, index, lang, "result")
+        partial = final.with_suffix(f".part{os.getpid()}")
+        partial.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(final)
+
+    def fetch(self, key: str, index: int, lang: str) -> Any | None:
+        """The entry's result if it is on the shelf."""
+        try:
+            data = self._path(key, index, lang, "result").read_bytes()
+        except OSError:
+            return None
+        return pickle.loads(data)
+
+    def wait(self, key: str, index: int, lang: str) -> Any | None:
+        """The entry's result once the process ahead has it; None at once when nobody holds
+        the entry or the process ahead has gone (the reader then does it itself)."""
+        claim = self._path(key, index, lang, "claim")
+        while True:
+            result = self.fetch(key, index, lang)
+            if result is not None:
+                return result
+            if not claim.exists() or not _alive(self.owner):
+                return self.fetch(key, index, lang)
+            time.sleep(_POLL)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs: a killed process its parent has not reaped yet (a
+    zombie) answers signals but reads no more pages."""
+    if not _PROC.exists():  # no /proc: ask the process
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    try:
+        stat = (_PROC.parent / str(pid) / "stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    # "pid (name) state ...": the name may hold spaces and parentheses, the state follows the last.
+    return stat[stat.rindex(")") + 2 :][:1] not in ("Z", "X")
+
+
+_shelf: Shelf | None = None
+
+
+def use(shelf: Shelf | None) -> None:
+    """Let this process's readers take OCR from `shelf` (None: read every page themselves)."""
+    global _shelf
+    _shelf = shelf
+
+
+def current() -> Shelf | None:
+    """The shelf this process's readers use, if any."""
+    return _shelf
