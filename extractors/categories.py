@@ -104,12 +104,49 @@ def explain(text: str, analyser: Analyse = analyse) -> list[Hit]:
             parts = tuple(part for base, ps in pieces for part in (ps or (base,)))
             word = _Word(word.surface, word.base, parts)
         expanded.append(word)
+    every, index = terms(), _index()
     return [
         Hit(term.category, term.text, term.weight, expanded[i].surface, i)
-        for i in range(len(expanded))
-        for term in terms()
-        if term.matches(expanded, i)
+        for i, word in enumerate(expanded)
+        for n in index.candidates(word)
+        if (term := every[n]).matches(expanded, i)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Which terms a word can match, found by its base form and parts rather than by trying
+    every term on every word (the categories were a tenth of a run's extraction time)."""
+
+    by_word: dict[str, tuple[int, ...]]  # a base form or part → terms that may match it
+    prefixed: tuple[int, ...]  # `stem*` terms, tried on every word
+
+    def candidates(self, word: _Word) -> list[int]:
+        """The numbers (file order) of the terms worth trying on `word`."""
+        found = set(self.prefixed)
+        for key in (word.base, *word.parts):
+            found.update(self.by_word.get(key, ()))
+        return sorted(found)
+
+
+@cache
+def _index() -> _Index:
+    by_word: dict[str, list[int]] = {}
+    prefixed: list[int] = []
+    for n, term in enumerate(terms()):
+        if term.text.endswith("*"):
+            prefixed.append(n)
+            continue
+        # A pair is met at its first word; a compound at any of its parts; a lemma as itself.
+        if " " in term.text:
+            keys = [term.text.split(" ", 1)[0]]
+        elif "+" in term.text:
+            keys = term.text.split("+")
+        else:
+            keys = [term.text]
+        for key in keys:
+            by_word.setdefault(key, []).append(n)
+    return _Index({k: tuple(v) for k, v in by_word.items()}, tuple(prefixed))
 
 
 def scores(text: str, analyser: Analyse = analyse) -> dict[Category, float]:

@@ -60,8 +60,12 @@ def _lemmatizer(context: ExtractionContext) -> Lemmatize:
     if nlp is None or context.document.language is Language.SV:
         return surface_lemmas
 
+    known: dict[str, list[str]] = {}  # an item's texts are asked again (debates, votes)
+
     def lemmas(text: str) -> list[str]:
-        return [t.lemma_.lower() for t in nlp(text[:5000])] + surface_lemmas(text)
+        if text not in known:
+            known[text] = [t.lemma_.lower() for t in nlp(text[:5000])] + surface_lemmas(text)
+        return list(known[text])
 
     return lemmas
 

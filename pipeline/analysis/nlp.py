@@ -7,8 +7,12 @@ from typing import Any
 
 from pipeline.errors import PoimijaError
 
-# Lemmas need these; the parser and NER are disabled unless an extractor asks for them.
-LEMMA_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
+# Lemmas need these (Voikko's lemmatizer reads the morphologizer's part of speech); the rest
+# are not loaded unless an extractor asks for them. Without the tagger a few lemmas of single
+# letters differ in case ("X" for "x"), which every reader of lemmas lower-cases anyway.
+LEMMA_COMPONENTS = ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer")
+# The Finnish pipeline's components; those not asked for are excluded, not loaded and disabled.
+_PIPES = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
 class NlpUnavailableError(PoimijaError):
@@ -27,8 +31,9 @@ def load_nlp(
 
         # The vocabulary's lookup tables (500,000 word probabilities in the Finnish model) are
         # read by nothing here (lemmas come from Voikko, features from the text) and were
-        # two-thirds of the load time.
-        nlp = spacy.load(model, exclude=["lookups"])
+        # two-thirds of the load time; the components not asked for were most of the rest.
+        unused = [name for name in _PIPES if name not in components]
+        nlp = spacy.load(model, exclude=["lookups", *unused])
     except (ImportError, OSError) as exc:
         raise NlpUnavailableError(
             f"cannot load spaCy model {model!r} ({exc}); run `make setup` "

@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, Union, get_args, get_origin
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas.records import TABLES, Record
+
+if TYPE_CHECKING:  # pandas is imported by the frames only: a run writing tables needs none
+    import pandas as pd
 
 PARQUET_DIR = "parquet"
 DUCKDB_NAME = "poimija.duckdb"
@@ -55,13 +57,21 @@ _KINDS: dict[type, Kind] = {
     dt.date: "date",
     dt.datetime: "datetime",
 }
-# Nullable pandas dtypes, so a missing int stays an int column (not float with NaN).
-_PANDAS_SCALARS: dict[pa.DataType, Any] = {
-    pa.string(): pd.StringDtype(),
-    pa.int64(): pd.Int64Dtype(),
-    pa.float64(): pd.Float64Dtype(),
-    pa.bool_(): pd.BooleanDtype(),
-}
+
+
+@cache
+def _pandas_scalars() -> dict[pa.DataType, Any]:
+    """Nullable pandas dtypes, so a missing int stays an int column (not float with NaN)."""
+    import pandas as pd
+
+    return {
+        pa.string(): pd.StringDtype(),
+        pa.int64(): pd.Int64Dtype(),
+        pa.float64(): pd.Float64Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+    }
+
+
 DATE_DTYPE: Final = "datetime64[us]"  # pandas has no date dtype; the unit pd.to_datetime gives
 DATETIME_DTYPE: Final = "datetime64[us, UTC]"
 
@@ -120,7 +130,9 @@ def to_arrow(model: type[Record], records: Sequence[Record]) -> pa.Table:
 
 def to_frame(model: type[Record], table: pa.Table) -> pd.DataFrame:
     """A typed Arrow table as a pandas DataFrame with the dtypes `dtypes()` lists."""
-    frame: pd.DataFrame = table.to_pandas(types_mapper=_PANDAS_SCALARS.get)
+    import pandas as pd
+
+    frame: pd.DataFrame = table.to_pandas(types_mapper=_pandas_scalars().get)
     for column in table_columns(model):
         if column.kind == "list":
             # Plain Python lists (not numpy arrays) so `explode` and `==` behave as expected.
