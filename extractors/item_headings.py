@@ -22,9 +22,7 @@ from schemas.tree import PageLine
 __all__ = ["Heading", "PageLine", "find_headings", "handled_warning", "heading_of"]
 
 # A § token: "§ 61", "§61", "61 §", "61§" — not "§:n", "§:ssä", not a range "§ 61–66".
-SECTION = re.compile(
-    r"(?<![\w§.,/])(?:§\s?(\d{1,4})|(\d{1,4})\s?§)(?![\w§:])(?!\s?[–-]\s?§?\s?\d)"
-)
+SECTION = re.compile(r"(?<![\w§.,/])(?:§\s?(\d{1,4})|(\d{1,4})\s?§)(?![\w§:])(?!\s?[–-]\s?§?\s?\d)")
 DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])")
 # The handled items printed in the minutes' header: "Käsitellyt asiat §§ 61–66", "§:t 36–42",
 # "§ 43 – § 49", "39 – 49 §".

@@ -230,7 +230,6 @@ def _title_lines(
     return taken
 
 
-
 def _strip_case_prefix(text: str) -> str:
     return re.sub(r"^(?:Asianro|Dno|Dnro|Dnr|Diarienummer)\.?:?\s*", "", text.strip())
 
@@ -280,8 +279,10 @@ def split_blocks(lines: list[PageLine]) -> list[Block]:
             blocks.append(block)
             continue
         inline = _inline_label(pl.text)
-        if inline is not None and inline[0] is SectionLabel.VOTES and (
-            blocks[-1].label is SectionLabel.DECISION
+        if (
+            inline is not None
+            and inline[0] is SectionLabel.VOTES
+            and (blocks[-1].label is SectionLabel.DECISION)
         ):
             inline = None  # "Omröstning: Ja 7, Nej 4" inside the decision is part of its text
         if inline is not None:
@@ -325,9 +326,7 @@ def last_stage(item: Item, meeting_date: dt.date | None = None) -> list[Block]:
     last one printed (histories run in time order).
     """
     starts = [
-        i
-        for i, pl in enumerate(item.lines)
-        if i >= len(item.head_lines) and stage_line(pl.text)
+        i for i, pl in enumerate(item.lines) if i >= len(item.head_lines) and stage_line(pl.text)
     ]
     if not starts:
         return item.blocks

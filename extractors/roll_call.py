@@ -37,13 +37,16 @@ _COUNTER_SIDE = re.compile(
     r"(?:kannattavat|röstar)(?:\s+äänestävät)?\s+[”\"']?(JAA|EI|ja|nej)\b",
     re.IGNORECASE,
 )
+
+
 def count(lines: list[PageLine], text: str) -> dict[str, int]:
     """The vote counts of a roll call printed in these lines ({} when there is none)."""
     counts = _table(lines) or _lists(lines)
     if len(counts) < 2:
         return {}
     counter = [
-        m for m in _COUNTER_SIDE.finditer(text)
+        m
+        for m in _COUNTER_SIDE.finditer(text)
         if m.group(1)[:1].isupper() and not ROLE_GENITIVE.search(m.group(1))
     ]
     if counter and counter[0].group(2).lower() in ("jaa", "ja"):
@@ -108,4 +111,3 @@ def _table(lines: list[PageLine]) -> dict[str, int]:
                 break  # the text after the table
         return counts if sum(counts.values()) else {}
     return {}
-

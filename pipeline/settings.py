@@ -33,7 +33,7 @@ class Settings(BaseSettings):
         default_factory=lambda: os.cpu_count() or 1,
         ge=1,
         description="files processed at once in worker processes (in this process with one "
-        "worker and no time limit)",
+        "worker and no time limit), and Tesseracts run at once",
     )
     executor: Literal["local", "dask"] = Field(
         default="local", description="local (this machine) or dask (a dask.distributed cluster)"

@@ -374,6 +374,7 @@ ITEMS: dict[str, dict[str, dict[str, Any]]] = {
 
 assert set(ITEMS) == set(DOCUMENTS) == set(CASES)
 
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     return runner(tmp_path_factory.mktemp("minutes_cases"), case_pdf)

@@ -244,6 +244,7 @@ SCANNED_OUTCOMES = {"12": Outcome.APPROVED, "13": Outcome.TABLED}
 
 assert set(ITEMS) == set(DOCUMENTS) == set(CASES)
 
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     return runner(tmp_path_factory.mktemp("minutes_cases2"), case_pdf)
