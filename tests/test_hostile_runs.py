@@ -155,8 +155,9 @@ def _start_slow_run(tmp_path: Path, slow_pdf: Path) -> tuple[subprocess.Popen[st
 def test_workers_die_with_a_killed_run(tmp_path: Path, slow_pdf: Path) -> None:
     proc, _, scratch = _start_slow_run(tmp_path, slow_pdf)
     with proc:
-        workers = _children(proc.pid)
-        assert workers and all(_alive(w) for w in workers)
+        # The process reading scanned pages ahead may have finished its work already.
+        workers = [w for w in _children(proc.pid) if _alive(w)]
+        assert workers
         assert [p.name.startswith(f"poimija-run-{proc.pid}-") for p in scratch.iterdir()] == [True]
         proc.kill()
     deadline = time.monotonic() + 20

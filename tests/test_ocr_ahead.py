@@ -164,3 +164,35 @@ def test_a_batch_reads_the_same_with_and_without_reading_ahead(
         assert _rows(tmp_path / "ahead", table) == _rows(tmp_path / "alone", table)
     documents = _rows(tmp_path / "ahead", "documents")
     assert {row["ocr_pages"] for row in documents} == {"0", "2"}
+
+
+def test_a_file_the_process_ahead_checked_is_not_walked_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pipeline.reading import read
+
+    ahead = _ahead([TEXT, SCANNED])
+    try:
+        key = ahead.shelf.file_key(TEXT)
+        deadline = time.monotonic() + 60
+        while not ahead.shelf.checked(key):
+            assert time.monotonic() < deadline, "the process ahead did not check the file"
+            time.sleep(0.05)
+        walked: list[Path] = []
+        real = read.check_limits
+
+        def check(path: Path, password: str | None) -> None:
+            walked.append(path)
+            real(path, password)
+
+        monkeypatch.setattr(read, "check_limits", check)
+        ocr_shelf.use(ahead.shelf)
+        try:
+            shelved = _read(TEXT)
+        finally:
+            ocr_shelf.use(None)
+        assert walked == []
+        assert _lines(_read(TEXT)) == _lines(shelved)
+        assert walked == [TEXT]  # without the shelf the reader checks it itself
+    finally:
+        ahead.close()

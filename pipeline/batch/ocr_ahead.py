@@ -198,6 +198,7 @@ class _Scan:
             self.key = shelf.file_key(path)
             if not shelf.taken(self.key):
                 read.check_limits(Path(path), password)  # as the reader, before PDFium draws
+                shelf.mark_checked(self.key)  # the reader need not walk the structure again
                 self.pdf = pypdfium2.PdfDocument(path, password=password or None)
         except Exception:  # a file the reader will fail on: it says why
             log.debug("%s: not scanned ahead", path, exc_info=True)

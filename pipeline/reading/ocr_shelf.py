@@ -5,7 +5,8 @@ the file (device, inode, size and mtime: the same file however its path is spell
 and the languages. Whoever starts on an entry first claims it (an exclusive create), so that no
 page is read twice; the result is written next to the claim and renamed into place whole. The
 process ahead also marks the pages it plans to read, and a reader marks the files it has
-begun, so that the process ahead leaves those alone.
+begun, so that the process ahead leaves those alone, and the process ahead marks the files whose
+structure it found within the limits, so that the reader does not walk it again.
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ class Shelf:
     def taken(self, key: str) -> bool:
         """Whether a reader has begun the file."""
         return (self.folder / f"{key}.taken").exists()
+
+    def mark_checked(self, key: str) -> None:
+        """The file's structure is within the limits (`read.check_limits` passed)."""
+        (self.folder / f"{key}.checked").touch()
+
+    def checked(self, key: str) -> bool:
+        """Whether the process ahead found the file's structure within the limits."""
+        return (self.folder / f"{key}.checked").exists()
 
     def plan(self, key: str, index: int, lang: str) -> None:
         """The process ahead will read page `index` in `lang`."""
@@ -128,3 +137,14 @@ def use(shelf: Shelf | None) -> None:
 def current() -> Shelf | None:
     """The shelf this process's readers use, if any."""
     return _shelf
+
+
+def limits_checked(path: Path) -> bool:
+    """Whether the process ahead has checked this very file against the limits already."""
+    shelf = _shelf
+    if shelf is None:
+        return False
+    try:
+        return shelf.checked(shelf.file_key(path))
+    except OSError:
+        return False

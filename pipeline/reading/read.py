@@ -19,7 +19,7 @@ from pipeline.errors import (
     ReadError,
     UnsupportedFormatError,
 )
-from pipeline.reading import limits, ocr, pdfium_reader, textfile
+from pipeline.reading import limits, ocr, ocr_shelf, pdfium_reader, textfile
 from pipeline.reading.lines import lines_from_words
 from pipeline.reading.pdfpage import PageObjects, find_tables, page_objects
 from schemas.source import Page, SourceDocument, Table, TableCell
@@ -111,7 +111,8 @@ def _read_pdf(
     path: Path, doc: SourceDocument, *, password: str | None, ocr_lang: str, reader: str, jobs: int
 ) -> None:
     if reader == "pdfium":
-        check_limits(path, password)
+        if not ocr_shelf.limits_checked(path):  # the batch's process ahead may have done it
+            check_limits(path, password)
         # Tesseract reads the scanned pages while PDFium reads the rest of the file.
         with ocr.PageOcr(jobs, path, password) as queue:
             scanned = _read_pdfium(path, doc, password, queue, ocr_lang)
