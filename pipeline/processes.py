@@ -5,17 +5,23 @@ Linux only (`prctl(PR_SET_PDEATHSIG)`, `/proc`); elsewhere these are no-ops.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import fcntl
 import os
 import re
 import resource
 import signal
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 # prctl(2) option: the signal a process gets when its parent dies.
 _PR_SET_PDEATHSIG = 1
 _VM = re.compile(r"^(VmSize|VmPeak):\s+(\d+) kB$", re.M)
+# How often a process waiting for a slot looks again (a Tesseract page takes a second or so).
+_SLOT_POLL = 0.02
 # Within this many bytes of the cap, an allocation that failed is taken to have hit it.
 _NEAR = 64 << 20
 _cap: int | None = None  # this process's cap, once set
@@ -70,3 +76,35 @@ def hit_cap(peak_before: int) -> bool:
     """
     peak = address_space()["VmPeak"]
     return _cap is not None and peak > peak_before and peak >= _cap - _NEAR
+
+
+class Slots:
+    """At most `count` holders at once across processes, kept as locks on files in `folder`:
+    the kernel releases a lock when its holder dies, so a killed process (a worker ended at its
+    time limit, the process reading ahead killed by the OOM killer) never keeps a slot."""
+
+    def __init__(self, folder: Path | str, count: int) -> None:
+        self.folder, self.count = Path(folder), max(1, count)
+        for n in range(self.count):
+            (self.folder / f"slot-{n}").touch()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold a slot for the block, waiting for one to come free."""
+        fd = self._take()
+        try:
+            yield
+        finally:
+            os.close(fd)  # closing the file gives its lock up
+
+    def _take(self) -> int:
+        while True:
+            for n in range(self.count):
+                fd = os.open(self.folder / f"slot-{n}", os.O_RDONLY)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    os.close(fd)
+                    continue
+                return fd
+            time.sleep(_SLOT_POLL)

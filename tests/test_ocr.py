@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import multiprocessing
+import os
+import time
+from pathlib import Path
 
 import pytest
 
+from pipeline.processes import Slots
 from pipeline.reading import ocr
 from tests.conftest import SAMPLES
 
@@ -24,17 +29,54 @@ def test_pages_read_in_parallel_equal_pages_read_one_by_one() -> None:
     assert all(r.warning is None for r in serial)
 
 
+def _free(slots: Slots) -> bool:
+    """Whether slot 0 can be taken now (without waiting)."""
+    fd = os.open(slots.folder / "slot-0", os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
 @pytest.mark.skipif(not ocr.tesseract_languages(), reason="Tesseract is not installed")
-def test_shared_slots_are_taken_and_given_back() -> None:
-    # A pool's workers share -j slots: with one slot, two pages still both get read.
-    slots = multiprocessing.get_context("fork").BoundedSemaphore(1)
+def test_shared_slots_are_taken_and_given_back(tmp_path: Path) -> None:
+    # A batch's processes share -j slots: with one slot, two pages still both get read.
+    slots = Slots(tmp_path, 1)
     ocr.share_slots(slots)
     try:
         results = ocr.ocr_pdf_pages(SCANNED, [(0, *A4), (1, *A4)], lang="fin", workers=2)
     finally:
         ocr.share_slots(None)
     assert all(r.words for r in results)
-    assert slots.acquire(block=False)  # the slot was released after the last page
+    assert _free(slots)  # the slot was given back after the last page
+
+
+def test_a_slot_is_held_by_one_process_and_freed_when_its_holder_dies(tmp_path: Path) -> None:
+    slots = Slots(tmp_path, 1)
+    with slots.held():
+        assert not _free(slots)
+    assert _free(slots)
+    taken = multiprocessing.get_context("fork").Event()
+
+    def hold_forever() -> None:
+        with slots.held():
+            taken.set()
+            time.sleep(600)
+
+    holder = multiprocessing.get_context("fork").Process(target=hold_forever)
+    holder.start()
+    try:
+        assert taken.wait(30)
+        assert not _free(slots)
+    finally:
+        holder.kill()  # killed while holding it, as at a time limit or by the OOM killer
+        holder.join()
+    started = time.monotonic()
+    with slots.held():  # the kernel gave the lock up with its holder
+        assert time.monotonic() - started < 1
 
 
 @pytest.mark.skipif(

@@ -4,8 +4,9 @@ the same words as the reader's own OCR, whatever happens to the process ahead (i
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import os
-import subprocess
+import threading
 import time
 from collections import deque
 from pathlib import Path
@@ -29,12 +30,6 @@ needs_tesseract = pytest.mark.skipif(
 )
 
 
-def _dead_pid() -> int:
-    child = subprocess.Popen(["true"])
-    child.wait()
-    return child.pid
-
-
 def test_the_shelf_gives_a_page_to_one_process_and_its_words_whole(tmp_path: Path) -> None:
     shelf = Shelf(tmp_path, os.getpid())
     key = shelf.file_key(SCANNED)
@@ -49,12 +44,53 @@ def test_the_shelf_gives_a_page_to_one_process_and_its_words_whole(tmp_path: Pat
     assert shelf.wait(key, 1, "fin") is None  # nobody holds it: no waiting
 
 
-def test_a_reader_does_not_wait_for_a_process_ahead_that_died(tmp_path: Path) -> None:
-    shelf = Shelf(tmp_path, _dead_pid())
+def test_a_reader_waits_for_a_page_the_live_process_ahead_holds(tmp_path: Path) -> None:
+    shelf = Shelf(tmp_path, os.getpid())  # this process plays the process ahead
     key = shelf.file_key(SCANNED)
-    assert shelf.claim(key, 0, "fin")  # claimed, then the process ahead died
+    assert shelf.claim(key, 0, "fin")
+    words = ocr.OcrResult([{"text": "Kunta"}])
+    later = threading.Timer(0.3, shelf.store, (key, 0, "fin", words))
+    later.start()
+    started = time.monotonic()
+    assert shelf.wait(key, 0, "fin") == words
+    assert time.monotonic() - started >= 0.25
+
+
+def test_a_reader_does_not_wait_for_a_page_another_reader_claimed(tmp_path: Path) -> None:
+    # A reader that claimed a page and then died (a worker ended at its time limit, its file
+    # read again) leaves its claim: the next reader reads the page itself, at once.
+    ahead = Shelf(tmp_path, os.getpid())
+    key = ahead.file_key(SCANNED)
+    reader = multiprocessing.get_context("fork").Process(
+        target=lambda: Shelf(tmp_path, os.getpid()).claim(key, 0, "fin")
+    )
+    reader.start()
+    reader.join()
+    assert not ahead.claim(key, 0, "fin")
+    started = time.monotonic()
+    assert ahead.wait(key, 0, "fin") is None
+    assert time.monotonic() - started < 1
+
+
+def test_a_reader_does_not_wait_for_a_process_ahead_that_died(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("fork")
+    claimed = context.Event()
+    key = Shelf(tmp_path, os.getpid()).file_key(SCANNED)
+
+    def claim_then_hang() -> None:
+        Shelf(tmp_path, os.getpid()).claim(key, 0, "fin")
+        claimed.set()
+        time.sleep(600)
+
+    ahead = context.Process(target=claim_then_hang)
+    ahead.start()
+    assert ahead.pid is not None and claimed.wait(30)
+    shelf = Shelf(tmp_path, ahead.pid)
+    ahead.kill()  # killed holding the page; not reaped yet (a zombie)
     started = time.monotonic()
     assert shelf.wait(key, 0, "fin") is None
+    ahead.join()
+    assert shelf.wait(key, 0, "fin") is None  # reaped: its pid may now be anyone's
     assert time.monotonic() - started < 1
 
 

@@ -12,7 +12,9 @@ import importlib
 import logging
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 import time
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
@@ -32,7 +34,7 @@ from pipeline.errors import (
     PoimijaError,
     WorkerDiedError,
 )
-from pipeline.processes import address_space, cap_memory, die_with_parent, hit_cap
+from pipeline.processes import Slots, address_space, cap_memory, die_with_parent, hit_cap
 from pipeline.reading import ocr, ocr_shelf
 from pipeline.run import DocumentResult, FileError, Status, process_file
 from pipeline.settings import Settings
@@ -138,22 +140,37 @@ def preload_nlp(settings: Settings) -> str | None:
 
 
 @contextlib.contextmanager
+def _tesseract_slots(count: int) -> Iterator[Slots]:
+    """`count` Tesseract slots for a batch's processes, in a folder removed afterwards."""
+    folder = tempfile.mkdtemp(prefix="poimija-slots-")
+    try:
+        yield Slots(folder, count)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
 def _reading_ahead(
-    jobs: Sequence[Job], settings: Settings, workers: int, slots: Any
+    jobs: Sequence[Job], settings: Settings, workers: int, slots: Slots
 ) -> Iterator[OcrAhead | None]:
     """The batch's process reading scanned pages ahead (see `ocr_ahead`), or None when it
     cannot save time; closed with its shelf on the way out."""
     if not ocr_ahead.wanted([job.path for job in jobs], settings.reader, settings.executor):
         yield None
         return
-    ahead = OcrAhead(
-        [job.path for job in jobs],
-        lang=settings.ocr_lang,
-        password=settings.password,
-        workers=workers,
-        slots=slots,
-        max_memory=settings.max_memory,
-    )
+    try:
+        ahead = OcrAhead(
+            [job.path for job in jobs],
+            lang=settings.ocr_lang,
+            password=settings.password,
+            workers=workers,
+            slots=slots,
+            max_memory=settings.max_memory,
+        )
+    except OSError as exc:  # no room for its folder, no process to be had: read without it
+        log.warning("scanned pages are not read ahead: %s", exc)
+        yield None
+        return
     try:
         yield ahead
     finally:
@@ -162,8 +179,10 @@ def _reading_ahead(
 
 def _serial(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, DocumentResult]]:
     # Tesseract slots shared with the process ahead: -j of them in all.
-    slots = multiprocessing.get_context("fork").BoundedSemaphore(settings.workers)
-    with _reading_ahead(jobs, settings, settings.workers, slots) as ahead:
+    with (
+        _tesseract_slots(settings.workers) as slots,
+        _reading_ahead(jobs, settings, settings.workers, slots) as ahead,
+    ):
         preload_nlp(settings)
         if ahead is not None:
             ocr.share_slots(slots)
@@ -184,7 +203,7 @@ def _init_worker(
     spacy_model: str | None,
     parent: int,
     max_memory: int,
-    ocr_slots: Any,
+    ocr_slots: Slots,
     shelf: ocr_shelf.Shelf | None,
 ) -> None:
     die_with_parent(parent)
@@ -214,7 +233,7 @@ def _new_pool(
     workers: int,
     spacy_model: str | None,
     max_memory: int,
-    slots: Any,
+    slots: Slots,
     shelf: ocr_shelf.Shelf | None,
 ) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
@@ -231,13 +250,16 @@ def _pool(
     """A process pool with at most one file per worker in flight, so that when a worker dies
     the files it may have held are known: they are retried one at a time, and the one that
     kills its worker alone gets the error row. A file past its hard limit has its worker ended."""
-    slots = _context().BoundedSemaphore(workers)  # -j Tesseracts in all, ahead included
-    with _reading_ahead(jobs, settings, workers, slots) as ahead:
+    # -j Tesseracts in all, the process ahead's included.
+    with (
+        _tesseract_slots(workers) as slots,
+        _reading_ahead(jobs, settings, workers, slots) as ahead,
+    ):
         yield from _pooled(jobs, settings, workers, slots, ahead)
 
 
 def _pooled(
-    jobs: Sequence[Job], settings: Settings, workers: int, slots: Any, ahead: OcrAhead | None
+    jobs: Sequence[Job], settings: Settings, workers: int, slots: Slots, ahead: OcrAhead | None
 ) -> Iterator[tuple[Job, DocumentResult]]:
     spacy_model = preload_nlp(settings)  # in the parent, before the fork
     arguments = settings.model_dump()

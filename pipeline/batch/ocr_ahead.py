@@ -25,6 +25,7 @@ import os
 import queue
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 from collections import deque
@@ -35,7 +36,7 @@ from typing import Any
 
 import pypdfium2
 
-from pipeline.processes import cap_memory, die_with_parent
+from pipeline.processes import Slots, cap_memory, die_with_parent
 from pipeline.reading import ocr, read
 from pipeline.reading.ocr_shelf import Shelf
 from pipeline.reading.pdfium_graphics import Graphics
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 # A page with more letters than this is read from its text layer (as `read._needs_ocr`).
 _MAX_LETTERS = 120
 _MIN_IMAGE_SHARE = 0.4
+# Pages planned but not yet handed to Tesseract, per Tesseract slot.
+_PLANNED_PER_SLOT = 8
 
 Page = tuple[str, str, str, int]  # path, file key, languages, page index
 
@@ -60,7 +63,7 @@ class OcrAhead:
         lang: str,
         password: str | None,
         workers: int,
-        slots: Any,
+        slots: Slots | None,
         max_memory: int,
     ) -> None:
         context = multiprocessing.get_context("fork")
@@ -83,7 +86,11 @@ class OcrAhead:
             name="poimija-ocr-ahead",
             daemon=True,
         )
-        self._process.start()
+        try:
+            self._process.start()
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
         assert self._process.pid is not None
         self.shelf = Shelf(self.folder, self._process.pid)
 
@@ -134,7 +141,7 @@ def _run(
     password: str | None,
     workers: int,
     folder: str,
-    slots: Any,
+    slots: Slots | None,
     events: Any,
     parent: int,
     max_memory: int,
@@ -166,14 +173,16 @@ def _run(
             events=events,
             images=Path(images),
         )
-        # One step at a time: Tesseract is kept busy first, the scan goes on while it works.
+        # One step at a time: Tesseract is kept busy first, the scan goes on while it works,
+        # but no further than a few pages a slot ahead (a big batch is not planned at once:
+        # a reader that reaches a planned page first reads it after its whole file).
         while True:
             if pages and room.acquire(blocking=False):
                 start(pages.popleft())
-            elif scan is not None:
+            elif len(pages) < _PLANNED_PER_SLOT * workers and scan is not None:
                 if not scan.step(pages):
                     scan = None
-            elif (path := next(files, None)) is not None:
+            elif len(pages) < _PLANNED_PER_SLOT * workers and (path := next(files, None)):
                 scan = _Scan(path, password, lang, shelf, events)
             elif pages:
                 room.acquire()
@@ -196,7 +205,8 @@ class _Scan:
         self.pdf: Any = None
         try:
             self.key = shelf.file_key(path)
-            if not shelf.taken(self.key):
+            # Not a FIFO or a device among the inputs: opening one could wait forever.
+            if stat.S_ISREG(os.stat(path).st_mode) and not shelf.taken(self.key):
                 read.check_limits(Path(path), password)  # as the reader, before PDFium draws
                 shelf.mark_checked(self.key)  # the reader need not walk the structure again
                 self.pdf = pypdfium2.PdfDocument(path, password=password or None)
@@ -303,19 +313,29 @@ def _start(
     events: Any,
     images: Path,
 ) -> None:
-    """Render one planned page and hand it to Tesseract, unless a reader has it already."""
+    """Render one planned page and hand it to Tesseract, unless a reader has it already.
+
+    The page is claimed only once it is rendered: a page PDFium cannot finish drawing (a
+    hostile shading) keeps this process busy, but no reader waits for it; the reader draws
+    the page itself and its time limit ends it, as without this process."""
     path, key, languages, index = page
-    if not shelf.claim(key, index, languages):
+
+    def skip() -> None:
         room.release()
         events.put(("page", path, 1))
+
+    if shelf.claimed(key, index, languages):
+        skip()
         return
     image = images / f"{key}-{index}.pgm"
     try:
         scale = renderer.render(path, index, image)
     except Exception:
-        shelf.release(key, index, languages)
-        room.release()
-        events.put(("page", path, 1))
+        skip()
+        return
+    if not shelf.claim(key, index, languages):
+        image.unlink(missing_ok=True)
+        skip()
         return
 
     def read() -> None:

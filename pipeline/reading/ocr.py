@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -14,14 +15,15 @@ from pathlib import Path
 from typing import Any, cast
 
 from pipeline.analysis.classify import function_word_counts
+from pipeline.processes import Slots
 from pipeline.reading import ocr_shelf, tesseract
 from pipeline.reading.limits import ocr_scale
 from schemas.vocab import Language
 
 OCR_DPI = 200
 _CONFIG = ("--psm", "3", "-c", "tessedit_do_invert=0")
-# A semaphore shared by a pool's workers (see share_slots); None runs Tesseract unthrottled.
-_slots: Any = None
+# Slots shared by a batch's processes (see share_slots); None runs Tesseract unthrottled.
+_slots: Slots | None = None
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-fin tesseract-ocr-swe"
 
 
@@ -49,9 +51,9 @@ def ocr_pdf_page(path: Path, index: int, width: float, height: float, *, lang: s
     return ocr_pdf_pages(path, [(index, width, height)], lang=lang)[0]
 
 
-def share_slots(slots: Any) -> None:
-    """Let this process's OCR take a Tesseract slot from `slots` (a semaphore shared by the
-    workers of a pool), so that all of them together run at most as many Tesseracts as `-j`."""
+def share_slots(slots: Slots | None) -> None:
+    """Let this process's OCR take a Tesseract slot from `slots` (shared by a batch's workers
+    and its process reading ahead), so that all of them together run at most `-j` Tesseracts."""
     global _slots
     _slots = slots
 
@@ -183,15 +185,18 @@ class PageOcr:
         shelf holds, waiting for the process ahead if it is on them."""
         languages = _wanted(lang)
         future: Future[OcrResult] | None = None
-        shelved = None if languages is None else self._shelved(index, languages, last)
+        shelved = None if languages is None else self._shelved(index, languages, wait=False)
         if languages is None or shelved is not None:  # none installed: results() says so
-            future = Future()
-            future.set_result(shelved or OcrResult(None))
+            future = _done(shelved or OcrResult(None))
         elif not last and (self._images[index][0] is None or not self._claim(index, languages)):
             pass  # the process ahead is to read it, or has begun: results() asks again
+        elif (
+            last
+            and not self._claim(index, languages)
+            and (waited := self._shelved(index, languages, wait=True))
+        ):
+            future = _done(waited)  # the process ahead had begun it
         else:
-            if last:
-                self._claim(index, languages)  # after waiting for it: this reader's page now
             if self._pool is None:
                 # Tesseract's OpenMP threads spin against each other and against other
                 # workers: one thread per process is 3-5x faster on a shared machine (a user's
@@ -239,6 +244,12 @@ class PageOcr:
             pdf.close()
 
 
+def _done(result: OcrResult) -> Future[OcrResult]:
+    future: Future[OcrResult] = Future()
+    future.set_result(result)
+    return future
+
+
 def render_for_ocr(page: Any, out: Path) -> float:
     """Render an open pypdfium2 page to the image file `out` for Tesseract; its pixels per
     point."""
@@ -275,17 +286,11 @@ def _wanted(lang: str) -> str | None:
 
 def _ocr_image(pgm: Path, lang: str, pixels_per_point: float) -> OcrResult:
     """Tesseract's words on one rendered page, taking a shared slot when a pool set one."""
-    slots = _slots
-    if slots is not None:
-        slots.acquire()
-    try:
+    with _slots.held() if _slots is not None else contextlib.nullcontext():
         # Skipping the second, inverted-image pass over low-confidence lines reads the scans
         # here to the same text in ~0.85 of the time (no white-on-black text in these).
         data = tesseract.image_data(pgm, lang=lang, config=_CONFIG)
         return _words(data, 1 / pixels_per_point)
-    finally:
-        if slots is not None:
-            slots.release()
 
 
 def _words(data: dict[str, list[Any]], scale: float) -> OcrResult:

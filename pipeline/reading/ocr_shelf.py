@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-_PROC = Path("/proc/self/stat")
+_PROC = Path("/proc")
 # How often a reader looks whether the process ahead has finished a page it holds.
 _POLL = 0.02
 
@@ -29,6 +29,8 @@ class Shelf:
     def __init__(self, folder: Path | str, owner: int) -> None:
         self.folder = Path(folder)
         self.owner = owner
+        # With its start time, a pid the system has given to a new process is not taken for it.
+        self._owner_start = _start_time(owner)
 
     def file_key(self, source: Path | str) -> str:
         """The file's name on the shelf: the same file under any path, a changed file anew."""
@@ -67,12 +69,21 @@ class Shelf:
             return None
 
     def claim(self, key: str, index: int, lang: str) -> bool:
-        """Claim the entry; False when another process has it."""
+        """Claim the entry for this process; False when another process has it."""
+        claim = self._path(key, index, lang, "claim")
+        mine = claim.with_suffix(f".claiming{os.getpid()}")
+        mine.write_text(str(os.getpid()), encoding="ascii")
         try:
-            os.close(os.open(self._path(key, index, lang, "claim"), os.O_CREAT | os.O_EXCL))
+            os.link(mine, claim)  # whole or not at all: the claim names its holder from the start
         except FileExistsError:
             return False
+        finally:
+            mine.unlink(missing_ok=True)
         return True
+
+    def claimed(self, key: str, index: int, lang: str) -> bool:
+        """Whether some process has claimed the entry."""
+        return self._path(key, index, lang, "claim").exists()
 
     def release(self, key: str, index: int, lang: str) -> None:
         """Give a claimed entry up unread (its reader does it after all)."""
@@ -94,22 +105,39 @@ class Shelf:
         return pickle.loads(data)
 
     def wait(self, key: str, index: int, lang: str) -> Any | None:
-        """The entry's result once the process ahead has it; None at once when nobody holds
-        the entry or the process ahead has gone (the reader then does it itself)."""
+        """The entry's result once the process ahead has it; None at once when the process
+        ahead does not hold the entry (nobody does, or a reader that may have gone) or has
+        gone itself: the reader then reads the page itself."""
         claim = self._path(key, index, lang, "claim")
         while True:
             result = self.fetch(key, index, lang)
             if result is not None:
                 return result
-            if not claim.exists() or not _alive(self.owner):
+            try:
+                holder = int(claim.read_text(encoding="ascii"))
+            except (OSError, ValueError):
+                holder = None
+            if holder != self.owner or not self._owner_alive():
                 return self.fetch(key, index, lang)
             time.sleep(_POLL)
+
+    def _owner_alive(self) -> bool:
+        return _alive(self.owner) and _start_time(self.owner) == self._owner_start
+
+
+def _start_time(pid: int) -> int | None:
+    """When process `pid` started (clock ticks since boot), or None where /proc cannot tell."""
+    try:
+        stat = (_PROC / str(pid) / "stat").read_text(encoding="ascii", errors="replace")
+        return int(stat[stat.rindex(")") + 2 :].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _alive(pid: int) -> bool:
     """Whether process `pid` still runs: a killed process its parent has not reaped yet (a
     zombie) answers signals but reads no more pages."""
-    if not _PROC.exists():  # no /proc: ask the process
+    if not (_PROC / "self").exists():  # no /proc: ask the process
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
@@ -118,7 +146,7 @@ def _alive(pid: int) -> bool:
             return True
         return True
     try:
-        stat = (_PROC.parent / str(pid) / "stat").read_text(encoding="ascii", errors="replace")
+        stat = (_PROC / str(pid) / "stat").read_text(encoding="ascii", errors="replace")
     except OSError:
         return False
     # "pid (name) state ...": the name may hold spaces and parentheses, the state follows the last.
