@@ -10,6 +10,9 @@ TEST_APT_PACKAGES := chromium fonts-dejavu-core
 .PHONY: setup system-packages test-packages demo test lint samples clean
 
 setup: system-packages $(STAMP)
+	@# Bytecode for the editable install, as pip writes it for installed packages: every run
+	@# starts from it even where PYTHONDONTWRITEBYTECODE keeps Python from writing its own.
+	@$(BIN)/python -m compileall -q pipeline extractors schemas >/dev/null
 
 # Debian packages: Voikko (Finnish lemmas, de-hyphenation) and Tesseract (OCR), only when missing.
 system-packages:
