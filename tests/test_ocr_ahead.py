@@ -196,6 +196,7 @@ def test_a_batch_reads_the_same_with_and_without_reading_ahead(
     monkeypatch.setattr(ocr_ahead, "wanted", lambda *_: False)
     alone = run_batch(inputs, Settings(out_dir=tmp_path / "alone", workers=1, timeout=timeout))
     assert ahead.failed == alone.failed == 0
+    assert not Path(started[0].folder).exists()  # the shelf and its images went with the batch
     for table in ("documents", "decisions", "funding", "themes", "actions"):
         assert _rows(tmp_path / "ahead", table) == _rows(tmp_path / "alone", table)
     documents = _rows(tmp_path / "ahead", "documents")

@@ -159,11 +159,10 @@ def _run(
     pages: deque[Page] = deque()
     files = iter(paths)
     scan: _Scan | None = None
-    with (
-        tempfile.TemporaryDirectory(prefix="poimija-ahead-img-") as images,
-        ThreadPoolExecutor(workers) as pool,
-        _Renderer(password) as renderer,
-    ):
+    # Inside the shelf, which the batch removes: this process is ended, not asked to tidy up.
+    images = Path(folder) / "images"
+    images.mkdir(exist_ok=True)
+    with ThreadPoolExecutor(workers) as pool, _Renderer(password) as renderer:
         start = functools.partial(
             _start,
             shelf=shelf,
@@ -171,7 +170,7 @@ def _run(
             pool=pool,
             room=room,
             events=events,
-            images=Path(images),
+            images=images,
         )
         # One step at a time: Tesseract is kept busy first, the scan goes on while it works,
         # but no further than a few pages a slot ahead (a big batch is not planned at once:
