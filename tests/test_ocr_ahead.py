@@ -143,7 +143,7 @@ def test_pages_read_ahead_are_the_words_the_reader_reads(monkeypatch: pytest.Mon
             time.sleep(0.1)
         assert len(list(Path(ahead.folder).glob("*.result"))) == 2
         calls: list[Path] = []
-        monkeypatch.setattr(ocr, "_ocr_image", lambda image, *_: calls.append(image))
+        monkeypatch.setattr(ocr, "read_page_image", lambda image, *_: calls.append(image))
         ocr_shelf.use(ahead.shelf)
         try:
             shelved = _read(SCANNED)

@@ -43,9 +43,6 @@ from pipeline.reading.pdfium_graphics import Graphics
 from pipeline.reading.pdfium_space import Space
 
 log = logging.getLogger(__name__)
-# A page with more letters than this is read from its text layer (as `read._needs_ocr`).
-_MAX_LETTERS = 120
-_MIN_IMAGE_SHARE = 0.4
 # Pages planned but not yet handed to Tesseract, per Tesseract slot.
 _PLANNED_PER_SLOT = 8
 
@@ -200,7 +197,8 @@ class _Scan:
         self.texts: list[str] = []
         self.found: list[int] = []  # scanned pages whose languages are not settled yet
         self.languages: str | None = None
-        self.index, self.tried = 0, 0
+        self.watch = ocr.LanguageWatch(lang)
+        self.index = 0
         self.pdf: Any = None
         try:
             self.key = shelf.file_key(path)
@@ -234,12 +232,8 @@ class _Scan:
             self.found.append(self.index - 1)
         else:
             self.texts.append(text)
-        # As the reader does: settled once the text says clearly, asked again when doubled.
-        if self.found and self.languages is None and len(self.texts) >= 2 * self.tried:
-            self.tried = max(len(self.texts), 1)
-            settled = ocr.settled_language("\n".join(self.texts), self.lang)
-            if settled is not None:
-                self.languages = settled
+        if self.found and self.languages is None:
+            self.languages = self.watch.see(self.texts)  # as the reader settles them
         if self.found and self.languages is not None:
             self._plan(self.languages, pages)
         return True
@@ -264,11 +258,11 @@ def _page(pdf: Any, index: int) -> tuple[str, bool]:
         finally:
             textpage.close()
         letters = sum(not c.isspace() for c in text)
-        if letters > _MAX_LETTERS:
-            return text, False
         space = Space(page)
-        area = Graphics(space).walk(page.raw).image_area
-        return text, not letters or area > _MIN_IMAGE_SHARE * space.width * space.height
+        area = space.width * space.height
+        return text, read.looks_scanned(
+            letters, lambda: Graphics(space).walk(page.raw).image_area, area
+        )
     finally:
         page.close()
 

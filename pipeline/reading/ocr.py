@@ -69,7 +69,7 @@ def ocr_pdf_pages(
     import pypdfium2
 
     with PageOcr(workers) as queue:
-        if queue.unavailable is None and _wanted(lang) is not None:
+        if queue.unavailable is None and wanted_languages(lang) is not None:
             queue.settle(lang)
             pdf = pypdfium2.PdfDocument(str(path))
             try:
@@ -136,20 +136,19 @@ class PageOcr:
         if self.unavailable is not None:
             self._images.append((Path(), 1.0, index))
             return
-        scale = ocr_scale(page.get_width(), page.get_height(), OCR_DPI)
         if self._shelf is not None and self._shelf.planned(self._key, index) is not None:
+            scale = ocr_scale(page.get_width(), page.get_height(), OCR_DPI)
             self._images.append((None, scale, index))  # the process ahead reads it
         else:
-            self._images.append((self._render(page, len(self._images)), scale, index))
+            self._images.append((*self._render(page, len(self._images)), index))
         if self.language is not None:
             self._start(len(self._images) - 1, self.language)
 
-    def _render(self, page: Any, position: int) -> Path:
+    def _render(self, page: Any, position: int) -> tuple[Path, float]:
         if self._tmp is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="poimija-ocr-")
         pgm = Path(self._tmp.name) / f"page-{position}.pgm"
-        render_for_ocr(page, pgm)
-        return pgm
+        return pgm, render_for_ocr(page, pgm)
 
     def settle(self, lang: str) -> None:
         """Start Tesseract in `lang` on the pages added so far and on every page added later."""
@@ -163,13 +162,13 @@ class PageOcr:
         """Each added page's words in `lang` (the text layer's final choice), in order."""
         if self.unavailable is not None:
             return [OcrResult(None, self.unavailable) for _ in range(count or len(self._images))]
-        wanted = _wanted(lang)
+        wanted = wanted_languages(lang)
         if wanted is None:
             warning = f"Tesseract has none of the languages {lang!r} ({INSTALL_HINT})"
             return [OcrResult(None, warning) for _ in self._images]
         for index in range(len(self._images)):
             started = self._started[index] if index < len(self._started) else None
-            if started is None or started[1] is None or _wanted(started[0]) != wanted:
+            if started is None or started[1] is None or wanted_languages(started[0]) != wanted:
                 self._start(index, lang, again=started is not None, last=True)
         results: list[OcrResult] = []
         for index, (_, future) in enumerate(self._started):
@@ -183,7 +182,7 @@ class PageOcr:
     def _start(self, index: int, lang: str, *, again: bool = False, last: bool = False) -> None:
         """Start page `index` in `lang`; with `last` (the final language) also the pages the
         shelf holds, waiting for the process ahead if it is on them."""
-        languages = _wanted(lang)
+        languages = wanted_languages(lang)
         future: Future[OcrResult] | None = None
         shelved = None if languages is None else self._shelved(index, languages, wait=False)
         if languages is None or shelved is not None:  # none installed: results() says so
@@ -193,7 +192,7 @@ class PageOcr:
         elif (
             last
             and not self._claim(index, languages)
-            and (waited := self._shelved(index, languages, wait=True))
+            and (waited := self._shelved(index, languages, wait=True)) is not None
         ):
             future = _done(waited)  # the process ahead had begun it
         else:
@@ -205,9 +204,9 @@ class PageOcr:
                 self._pool = ThreadPoolExecutor(self._workers)
             pgm, scale, number = self._images[index]
             if pgm is None:  # the process ahead did not read it after all
-                pgm = self._render_again(index, number)
+                pgm, scale = self._render_again(index, number)
                 self._images[index] = (pgm, scale, number)
-            future = self._pool.submit(_ocr_image, pgm, languages, scale)
+            future = self._pool.submit(read_page_image, pgm, languages, scale)
         if again:
             self._started[index] = (lang, future)
         else:
@@ -229,7 +228,7 @@ class PageOcr:
             return cast(OcrResult | None, shelf.wait(self._key, number, languages))
         return cast(OcrResult | None, shelf.fetch(self._key, number, languages))
 
-    def _render_again(self, position: int, number: int) -> Path:
+    def _render_again(self, position: int, number: int) -> tuple[Path, float]:
         import pypdfium2
 
         assert self._source is not None  # only pages of a known file are left to the shelf
@@ -259,16 +258,6 @@ def render_for_ocr(page: Any, out: Path) -> float:
     return scale
 
 
-def read_page_image(image: Path, languages: str, pixels_per_point: float) -> OcrResult:
-    """Tesseract's words on a rendered page (as `render_for_ocr` made it), in PDF points."""
-    return _ocr_image(image, languages, pixels_per_point)
-
-
-def wanted_languages(lang: str) -> str | None:
-    """The installed ones of `lang`'s languages, as Tesseract's -l; None when none is."""
-    return _wanted(lang)
-
-
 def _unavailable_reason() -> str | None:
     if tesseract_languages():
         return None
@@ -277,15 +266,16 @@ def _unavailable_reason() -> str | None:
     )
 
 
-def _wanted(lang: str) -> str | None:
+def wanted_languages(lang: str) -> str | None:
     """The installed ones of `lang`'s languages, as Tesseract's -l; None when none is."""
     have = tesseract_languages()
     wanted = [code for code in lang.split("+") if code in have]
     return "+".join(wanted) if wanted else None
 
 
-def _ocr_image(pgm: Path, lang: str, pixels_per_point: float) -> OcrResult:
-    """Tesseract's words on one rendered page, taking a shared slot when a pool set one."""
+def read_page_image(pgm: Path, lang: str, pixels_per_point: float) -> OcrResult:
+    """Tesseract's words on a rendered page (as `render_for_ocr` made it), in PDF points, taking
+    a shared slot when a batch set them."""
     with _slots.held() if _slots is not None else contextlib.nullcontext():
         # Skipping the second, inverted-image pass over low-confidence lines reads the scans
         # here to the same text in ~0.85 of the time (no white-on-black text in these).
@@ -339,6 +329,24 @@ def languages_for(text: str, lang: str) -> str:
     if code is not None and n >= _DOMINANT * total and code in lang.split("+"):
         return code
     return lang
+
+
+class LanguageWatch:
+    """The OCR languages as the text layer read so far settles them (`settled_language`),
+    asked again only when the text has doubled: a long document is not re-counted page after
+    page."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.settled: str | None = None
+        self._seen = 0
+
+    def see(self, texts: Sequence[str]) -> str | None:
+        """The languages, once the texts so far (lines or pages) settle them; else None."""
+        if self.settled is None and len(texts) >= 2 * self._seen:
+            self._seen = max(len(texts), 1)
+            self.settled = settled_language("\n".join(texts), self.lang)
+        return self.settled
 
 
 def settled_language(text: str, lang: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +139,7 @@ def _read_pdfium(
     try:
         pages: list[Page] = []
         text: list[str] = []  # the text layer so far, to settle the OCR language early
-        tried = 0
+        watch = ocr.LanguageWatch(ocr_lang)
         for number, (objects, page) in enumerate(pdfium_reader.read_pages(pdf), start=1):
             out = Page(number=number, width=objects.width, height=objects.height)
             out.lines = lines_from_words(objects.words)
@@ -152,13 +152,8 @@ def _read_pdfium(
                 queue.add(page, number - 1)
             else:
                 text += [line.text for line in out.lines]
-            # Asked again only when the text has doubled: a long document is not re-counted
-            # page after page.
-            if scanned and queue.language is None and len(text) >= 2 * tried:
-                tried = max(len(text), 1)
-                lang = ocr.settled_language("\n".join(text), ocr_lang)
-                if lang is not None:
-                    queue.settle(lang)
+            if scanned and queue.language is None and (lang := watch.see(text)) is not None:
+                queue.settle(lang)
         if not pages:
             return None
         doc.metadata = pdfium_reader.metadata(pdf)
@@ -259,12 +254,16 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
 
 def _needs_ocr(page: Page, objects: PageObjects | pdfium_reader.PdfiumPage) -> bool:
     """A page needs OCR when it has (almost) no text but images cover much of it (a scan)."""
-    if not objects.words:
+    letters = sum(len(str(w["text"])) for w in objects.words)
+    return looks_scanned(letters, lambda: objects.image_area, page.width * page.height)
+
+
+def looks_scanned(letters: int, image_area: Callable[[], float], page_area: float) -> bool:
+    """The reader's test of a scan: no text at all, or at most a caption's worth (120 letters)
+    with images over 40 % of the page; `image_area` is asked only then (it may cost a walk)."""
+    if not letters:
         return True
-    chars = sum(len(str(w["text"])) for w in objects.words)
-    if chars > 120:
-        return False
-    return objects.image_area > 0.4 * (page.width * page.height)
+    return letters <= 120 and image_area() > 0.4 * page_area
 
 
 def _ocr(path: Path, doc: SourceDocument, scanned: list[Page], ocr_lang: str, jobs: int) -> None:
