@@ -199,7 +199,7 @@ def detect_doc_type(text: str, head: str) -> DocType:
 def detect_municipality(doc: SourceDocument) -> Municipality | None:
     """The municipality the document is about, from lemmatised name mentions.
 
-    Every capitalised word is reduced to its base forms (Voikko: *Porvoon* → Porvoo) and looked
+    Every capitalised word is reduced to its base forms (Voikko: *Seinäjoen* → Seinäjoki) and looked
     up among Finnish and Swedish municipality names; a mention followed by a word such as
     *kaupunki*, *kunnan*, *stad* or *kaupunginhallitus* counts much more, and so does one in the
     running header or on the first page.
@@ -242,7 +242,7 @@ def _ascii(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _domain_index() -> dict[str, Municipality]:
-    """Municipalities by the web domain their name gives (porvoo, hameenlinna, nykarleby)."""
+    """Municipalities by the web domain their name gives (seinajoki, hameenlinna, jakobstad)."""
     index: dict[str, Municipality] = {}
     for m in by_name().values():
         index.setdefault(_ascii(m.name_fi), m)
