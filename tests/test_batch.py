@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import os
 import pty
 import re
@@ -15,6 +16,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from click.testing import CliRunner
@@ -22,6 +24,7 @@ from click.testing import CliRunner
 import extractors
 from extractors.registry import _REGISTRY
 from pipeline.batch import run_batch
+from pipeline.batch.executors import Job, execute
 from pipeline.batch.manifest import MANIFEST_NAME
 from pipeline.batch.progress import Progress
 from pipeline.cli import main
@@ -325,6 +328,29 @@ def test_dead_worker_gets_an_error_row_and_the_batch_goes_on(
         [*SMALL, "porvoo.pdf"]
     )
     assert report.exit_code == 1
+
+
+def test_workers_dying_between_files_leave_no_file_without_a_row(
+    inputs: Path, tmp_path: Path
+) -> None:
+    # The workers die while the batch is busy with a finished file (here: paused at it), so the
+    # next file is handed to a broken pool.
+    paths = sorted(inputs.iterdir())
+    jobs = [Job(p, str(p), p.stat().st_size, 0, "") for p in paths]
+    done = execute(jobs, settings(tmp_path / "out", workers=2, reader="pdfplumber"))
+    first = next(done)
+    workers = multiprocessing.active_children()
+    assert len(workers) == 2
+    for worker in workers:
+        os.kill(cast(int, worker.pid), signal.SIGKILL)
+        worker.join()
+    results = {job.path.name: result for job, result in [first, *done]}
+    assert sorted(results) == [p.name for p in paths]
+    # The file handed out after the deaths was read; the one running then may have died too.
+    assert results[paths[2].name].document is not None
+    for result in results.values():
+        kinds = [e.error_type for e in result.errors]
+        assert (result.document is not None and not kinds) or kinds == ["WorkerDiedError"]
 
 
 def test_killed_run_keeps_the_outputs_and_the_finished_files(inputs: Path, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
@@ -268,15 +269,24 @@ def _pooled(
     hard = hard_limit(settings.timeout) if settings.timeout else None
     shelf = ahead.shelf if ahead is not None else None
     pool = _new_pool(workers, spacy_model, settings.max_memory, slots, shelf)
+    meanwhile: threading.Thread | None = None
     try:
         while queue or suspects or running:
             source, limit = (suspects, 1) if suspects else (queue, workers)
+            broken = False
             while source and len(running) < limit:
                 job = ocr_ahead.take_next(source, ahead if source is queue else None)
-                future = pool.submit(process_detached, str(job.path), arguments)
+                try:
+                    future = pool.submit(process_detached, str(job.path), arguments)
+                except BrokenProcessPool:  # a worker died since the last wait: see below
+                    source.appendleft(job)
+                    broken = True
+                    break
                 running[future] = (job, time.monotonic())
+            if meanwhile is None:  # the workers are forked now (submit starts them)
+                meanwhile = _import_meanwhile(_OUTPUT_MODULES)
             left = None
-            if hard is not None:
+            if hard is not None and running:
                 left = max(0.0, min(t for _, t in running.values()) + hard - time.monotonic())
             done, _ = wait(running, timeout=left, return_when=FIRST_COMPLETED)
             lost: list[Job] = []
@@ -289,27 +299,49 @@ def _pooled(
                     continue
                 yield job, result
             stuck = _overdue(running, hard)
-            if not lost and not stuck:
+            if not lost and not stuck and not broken:
                 continue
             # Ending a worker (or its death) breaks the whole pool: every file still running
             # is lost with it; the overdue ones fail, the others run again.
             others = [job for job, _ in running.values() if job not in stuck]
+            lost += others
             running.clear()
             _stop(pool)
+            if meanwhile is not None:  # no fork while a module is half imported (its lock held)
+                meanwhile.join()
             pool = _new_pool(workers, spacy_model, settings.max_memory, slots, shelf)
             for job in stuck:
                 assert settings.timeout is not None and hard is not None
                 yield job, _overran(job, settings.timeout, hard)
             if stuck:
-                queue.extendleft(reversed([*lost, *others]))
-            elif len(lost) + len(others) == 1:
+                queue.extendleft(reversed(lost))
+            elif len(lost) == 1:
                 yield lost[0], _died(lost[0])
-            else:
-                lost += others
+            elif lost:
                 log.warning("a worker died; retrying its %d possible files one by one", len(lost))
                 suspects.extend(lost)
+            # (else a worker died between files: the new pool goes on)
     finally:
         _stop(pool)
+
+
+# What writing the tables imports: pyarrow, DuckDB, and pandas, which pyarrow imports when it
+# first builds an array. About 0.5 s, otherwise spent after the last file.
+_OUTPUT_MODULES = ("pipeline.outputs.frames", "pandas", "duckdb")
+
+
+def _import_meanwhile(names: Sequence[str]) -> threading.Thread:
+    """Import `names` on a thread of this process (idle while the workers read); a module
+    that cannot be imported is left for its user to report."""
+
+    def run() -> None:
+        for name in names:
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+
+    thread = threading.Thread(target=run, name="poimija-imports", daemon=True)
+    thread.start()
+    return thread
 
 
 def _overdue(
