@@ -105,7 +105,9 @@ def _decision(
     )
     verdict = decide(decision_text, lemmatize, proposal=proposal, counted=counted)
     if around and around != decision_text:
-        extra = decide(around, lemmatize)
+        # Only the counts and names are read from the whole stage: no lemmas are needed for
+        # them, and lemmatising its discussion was half of the decisions' time.
+        extra = decide(around)
         verdict.recusals, verdict.experts = extra.recusals, extra.experts
         # Counts printed under Äänestystulokset / Kokouskäsittely fill what the decision omits.
         for name in ("votes_for", "votes_against", "votes_blank", "votes_absent"):
@@ -114,7 +116,7 @@ def _decision(
                 verdict.unanimous = False
     recusal_blocks = [b for b in stage if b.label is SectionLabel.RECUSALS]
     if recusal_blocks:
-        listed = decide(_text(recusal_blocks), lemmatize)
+        listed = decide(_text(recusal_blocks))  # names only: no lemmas
         verdict.recusals = listed.recusals
         verdict.experts += [n for n in listed.experts if n not in verdict.experts]
     dissent = _dissent(around)
