@@ -17,11 +17,10 @@ _PROJECT = re.compile(
     r"(?:\s[-–]\s?|\s?–\s?)(hanke(?![a-zåäö])|hankkee\w*|projekti\w*|ohjelma\w*)", _I
 )
 # A funding scheme with its genitive modifiers: "kuntien digitalisaation kannustinjärjestelmä".
-_SCHEME = re.compile(
-    r"((?:[a-zåäö]{4,}n\s+){0,3})([a-zåäö]*(?:kannustin|avustus|rahoitus|tuki)"
-    r"(?:järjestelmä|ohjelma|rahasto))[a-zåäö]*",
-    _I,
-)
+_SCHEME_WORD = r"(?:kannustin|avustus|rahoitus|tuki)(?:järjestelmä|ohjelma|rahasto)"
+_SCHEME = re.compile(rf"((?:[a-zåäö]{{4,}}n\s+){{0,3}})([a-zåäö]*{_SCHEME_WORD})[a-zåäö]*", _I)
+# Looked for first: the scheme pattern tries its modifiers at every word, ten times as slow.
+_HAS_SCHEME = re.compile(_SCHEME_WORD, _I)
 _STOP = frozenset(
     {"ja", "sekä", "on", "ovat", "oli", "olivat", "että", "kun", "jonka", "joka", "niin", "och"}
 )
@@ -58,7 +57,7 @@ def projects_in(sentence: str) -> list[tuple[int, str]]:
         if name:
             programme = hit.group(1).lower().startswith("ohjelm")
             found.append((hit.start(), f"{name} -ohjelma" if programme else name))
-    for hit in _SCHEME.finditer(sentence):
+    for hit in _SCHEME.finditer(sentence) if _HAS_SCHEME.search(sentence) else ():
         modifiers = [w for w in hit.group(1).split() if w.lower() not in _STOP]
         found.append((hit.start(), " ".join([*modifiers, hit.group(2).lower()])))
     return sorted(found)

@@ -127,10 +127,17 @@ def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+# "86 500" is one figure, not two.
+_GROUPED = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}(?!\d))")
+_FIGURE = re.compile(r"[-+−]?[\d.,]*[%€]?")
+_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}")
+
+
 def table_row(text: str) -> bool:
     """A line of figures with few words (`Verksamhetsintäkter 4,53 m€ -4,9 -232`)."""
-    # "86 500" is one figure, not two.
-    tokens = re.sub(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}(?!\d))", "", text).split()
-    numbers = sum(1 for t in tokens if re.fullmatch(r"[-+−]?[\d.,]*[%€]?", t))
-    words = sum(1 for t in tokens if re.search(r"[A-Za-zÅÄÖåäö]{2}", t))
-    return (numbers >= 3 and numbers > words) or (numbers >= 2 and words == 0)
+    tokens = _GROUPED.sub("", text).split()
+    numbers = sum(1 for t in tokens if _FIGURE.fullmatch(t))
+    if numbers < 2:
+        return False  # (asked of every line of every page: most are prose)
+    words = sum(1 for t in tokens if _WORD.search(t))
+    return (numbers >= 3 and numbers > words) or words == 0
