@@ -7,6 +7,7 @@ pdfplumber's general `WordExtractor` (any direction, any setting) was a third of
 from __future__ import annotations
 
 import math
+import re
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, Final
@@ -25,8 +26,9 @@ _TEXT: Final = 0
 _X0: Final = 1
 _X1: Final = 2
 _TOP: Final = 3
-_BOTTOM: Final = 4
 _RUN_KEY = itemgetter(5, 6, 7)  # upright, fontname, size
+_LIGATURES = str.maketrans(LIGATURES)  # ﬁ → fi, as pdfplumber expands them
+_LIGATURE = re.compile(f"[{''.join(LIGATURES)}]")
 
 
 def char_dict(char: Char) -> dict[str, Any]:
@@ -89,12 +91,10 @@ def extract_words(chars: list[Char]) -> list[dict[str, Any]]:
 
 def _word(chars: list[Char], fontname: str, size: float) -> dict[str, Any]:
     """pdfplumber's `merge_chars` for upright characters."""
-    x0 = min(c[_X0] for c in chars)
-    x1 = max(c[_X1] for c in chars)
-    top = min(c[_TOP] for c in chars)
-    bottom = max(c[_BOTTOM] for c in chars)
+    texts, x0s, x1s, tops, bottoms, *_ = zip(*chars, strict=True)
+    x0, x1, top, bottom = min(x0s), max(x1s), min(tops), max(bottoms)
     return {
-        "text": "".join(LIGATURES.get(c[_TEXT], c[_TEXT]) for c in chars),
+        "text": _expand("".join(texts)),
         "x0": x0,
         "x1": x1,
         "top": top,
@@ -108,3 +108,8 @@ def _word(chars: list[Char], fontname: str, size: float) -> dict[str, Any]:
         "fontname": fontname,
         "size": size,
     }
+
+
+def _expand(text: str) -> str:
+    """`text` with its ligatures written out (looked for first: few words have one)."""
+    return text.translate(_LIGATURES) if _LIGATURE.search(text) else text
