@@ -9,6 +9,7 @@ from extractors.registry import (
     Extractor,
     UnknownExtractorError,
     available,
+    declared,
     get,
     register,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "Extractor",
     "UnknownExtractorError",
     "available",
+    "declared",
     "get",
     "register",
 ]

@@ -75,6 +75,13 @@ def _load() -> None:
         ep.load()
 
 
+def declared() -> list[str]:
+    """What the registry would load, without loading it: the built-in modules and the entry
+    points of installed plugins (`name = module:attr`), sorted."""
+    plugins = [f"{ep.name} = {ep.value}" for ep in entry_points(group=ENTRY_POINT_GROUP)]
+    return sorted([*(f"extractors.{m}" for m in BUILTIN_MODULES), *plugins])
+
+
 def available() -> list[str]:
     """Names of every registered extractor, sorted."""
     _load()

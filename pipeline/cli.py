@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import signal
@@ -9,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 from pydantic import ValidationError
@@ -25,8 +26,28 @@ EXIT_RUN_FAILED = 3
 EXIT_INTERRUPTED = 130
 
 
+# Commands that live with their library, imported when named: their packages load the comparison
+# and review code, which a run (a scheduled one every few minutes) has no use for.
+_COMMANDS_ELSEWHERE = {
+    "changes": "pipeline.outputs.changes_command",
+    "compare": "pipeline.compare.command",
+    "review": "pipeline.review.command",
+}
+
+
 class _Main(click.Group):
     """The command group; a failure of the command itself is one line and exit code 3."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, those defined elsewhere included."""
+        return sorted([*super().list_commands(ctx), *_COMMANDS_ELSEWHERE])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command `cmd_name`, imported from its library if it lives there."""
+        module = _COMMANDS_ELSEWHERE.get(cmd_name)
+        if module is not None:
+            return cast(click.Command, getattr(importlib.import_module(module), cmd_name))
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; an unexpected error becomes one line (a traceback with --debug)."""
@@ -190,7 +211,7 @@ def _settings(options: dict[str, Any]) -> Settings:
         )
     except ValidationError as exc:
         raise click.UsageError(" ".join(str(exc).split())) from None
-    from pipeline.batch.executors import check_executor
+    from pipeline.batch.jobs import check_executor
     from pipeline.errors import ExecutorUnavailableError
 
     try:
@@ -384,14 +405,3 @@ def list_extractors() -> None:
         click.echo("no extractors registered")
     for name in names:
         click.echo(f"{name}\t{extractors.get(name).table}")
-
-
-from pipeline.compare.command import compare  # noqa: E402  (the command lives with its library)
-
-main.add_command(compare)
-from pipeline.review.command import review  # noqa: E402
-
-main.add_command(review)
-from pipeline.outputs.changes_command import changes  # noqa: E402
-
-main.add_command(changes)

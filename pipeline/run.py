@@ -15,7 +15,6 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -28,6 +27,7 @@ from pipeline.analysis.nlp import load_nlp
 from pipeline.errors import ExtractionError, PoimijaError
 from pipeline.reading import clean, read
 from pipeline.reading.discover import discover
+from pipeline.results import DocumentResult, FileError, Status
 from pipeline.settings import Settings
 from pipeline.structure import build_tree, read_items
 from pipeline.structure.outline import tree_dict
@@ -38,44 +38,6 @@ from schemas.tree import DocumentTree
 from schemas.vocab import DocType
 
 log = logging.getLogger(__name__)
-
-
-class Status(StrEnum):
-    """How one file ended."""
-
-    SUCCESS = "success"
-    PARTIAL = "partial"  # a document was produced but an extractor failed on it
-    FAILURE = "failure"
-
-
-@dataclass(slots=True)
-class FileError:
-    """One row of errors.csv."""
-
-    file: str
-    stage: str
-    error_type: str
-    message: str
-
-
-@dataclass(slots=True)
-class DocumentResult:
-    """What one file gave: its document row, its records per table, its text, its errors.
-
-    `source` (every page's lines and tables) and `tree` are for in-process callers; results
-    that cross a process boundary or are stored drop them and keep only `text` and `structure`.
-    """
-
-    path: Path
-    status: Status = Status.SUCCESS
-    source: SourceDocument | None = None
-    tree: DocumentTree | None = None
-    text: str | None = None
-    structure: str | None = None  # the document tree as JSON, written to structure/<id>.json
-    document: Document | None = None
-    records: dict[str, list[Record]] = field(default_factory=dict)
-    errors: list[FileError] = field(default_factory=list)
-    seconds: float = 0.0
 
 
 @dataclass(slots=True)

@@ -24,7 +24,8 @@ from click.testing import CliRunner
 import extractors
 from extractors.registry import _REGISTRY
 from pipeline.batch import run_batch
-from pipeline.batch.executors import Job, execute
+from pipeline.batch.executors import execute
+from pipeline.batch.jobs import Job
 from pipeline.batch.manifest import MANIFEST_NAME
 from pipeline.batch.progress import Progress
 from pipeline.cli import main

@@ -60,7 +60,7 @@ def test_touched_file_is_hashed_once_and_not_reextracted(tmp_path: Path) -> None
     assert (entry.size, entry.mtime_ns) == (len(MINUTES.encode()), later)
 
 
-def test_unchanged_rerun_does_not_import_spacy(tmp_path: Path) -> None:
+def test_unchanged_rerun_loads_no_reader_extractor_or_model(tmp_path: Path) -> None:
     out = tmp_path / "out"
     inputs = [
         SAMPLES / "000_joensuu_kh_2022_digiohjelma.pdf",
@@ -76,7 +76,8 @@ def test_unchanged_rerun_does_not_import_spacy(tmp_path: Path) -> None:
         "from pipeline.settings import Settings\n"
         f"report = run_batch([Path(p) for p in {[str(p) for p in inputs]!r}],"
         f" Settings(out_dir=Path({str(out)!r}), workers=1))\n"
-        "heavy = ['spacy', 'thinc', 'pytesseract']\n"
+        "heavy = ['spacy', 'thinc', 'pytesseract', 'pdfplumber', 'pypdfium2', 'pdfminer',"
+        " 'extractors.funding', 'extractors.decisions', 'pipeline.run', 'pyarrow', 'pandas']\n"
         "print(json.dumps([len(report.processed), report.skipped,"
         " [m for m in heavy if m in sys.modules]]))\n"
     )

@@ -21,23 +21,23 @@ from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import extractors
 from pipeline.analysis.nlp import load_nlp
 from pipeline.batch import ocr_ahead
+from pipeline.batch.jobs import Job, check_executor
 from pipeline.batch.ocr_ahead import OcrAhead
 from pipeline.errors import (
-    ExecutorUnavailableError,
     FileTimeoutError,
     PoimijaError,
     WorkerDiedError,
 )
 from pipeline.processes import Slots, address_space, cap_memory, die_with_parent, hit_cap
 from pipeline.reading import ocr, ocr_shelf
-from pipeline.run import DocumentResult, FileError, Status, process_file
+from pipeline.results import DocumentResult, FileError, Status
+from pipeline.run import process_file
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -45,17 +45,6 @@ log = logging.getLogger(__name__)
 MAX_WORKERS = 4 * (os.cpu_count() or 1)
 # Seconds a file may run past its budget before its worker is ended from the parent.
 _GRACE = 5.0
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One file to extract: its path as given, manifest key, size, mtime and content hash."""
-
-    path: Path
-    key: str
-    size: int
-    mtime_ns: int
-    sha256: str
 
 
 def process_detached(path: str, settings: dict[str, Any]) -> DocumentResult:
@@ -110,17 +99,6 @@ def hard_limit(timeout: float) -> float:
     """Seconds after which a worker still on one file is ended: the budget and a grace period
     for the in-process limit to end the file itself (it cannot while in C code)."""
     return timeout + max(_GRACE, timeout / 10)
-
-
-def check_executor(settings: Settings) -> None:
-    """Fail early, with a one-line reason, when the chosen executor cannot run here."""
-    if settings.executor == "dask":
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            raise ExecutorUnavailableError(
-                "--executor dask needs dask.distributed: pip install 'poimija[dask]'"
-            ) from None
 
 
 def _needs_nlp(settings: Settings) -> bool:

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from pipeline.outputs.export import atomic_write_text
-from pipeline.reading.read import sha256_of
+from pipeline.reading.discover import sha256_of
 
 STAMP_NAME = "outputs.json"
 # The outputs of a run, as patterns under its folder (compare/ and reports belong to others).

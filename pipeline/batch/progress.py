@@ -12,7 +12,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
-from pipeline.run import DocumentResult, Status
+from pipeline.results import DocumentResult, Status
 
 if TYPE_CHECKING:
     from pipeline.batch.report import BatchReport

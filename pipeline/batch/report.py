@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.outputs import changes as changelog
-from pipeline.run import DocumentResult, Status
+from pipeline.results import DocumentResult, Status
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.run import DocumentResult, FileError
+from pipeline.results import DocumentResult, FileError
 from schemas.records import TABLES, Record
 
 ERROR_COLUMNS = ("file", "stage", "error_type", "message")

@@ -1,7 +1,8 @@
-"""Find the input files of a run: files as given, folders searched recursively."""
+"""Find the input files of a run (files as given, folders searched recursively) and hash them."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,3 +24,12 @@ def discover(inputs: Iterable[Path]) -> list[Path]:
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

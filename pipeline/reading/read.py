@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from pipeline.errors import (
     UnsupportedFormatError,
 )
 from pipeline.reading import limits, ocr, ocr_shelf, pdfium_reader, textfile
+from pipeline.reading.discover import sha256_of
 from pipeline.reading.lines import lines_from_words
 from pipeline.reading.pdfpage import PageObjects, find_tables, page_objects
 from schemas.source import Page, SourceDocument, Table, TableCell
@@ -27,15 +27,6 @@ from schemas.vocab import SourceFormat
 
 # Pages with at least this many ruling segments are searched for tables.
 _MIN_RULINGS = 4
-
-
-def sha256_of(path: Path) -> str:
-    """SHA-256 of a file's bytes, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def sniff_format(path: Path) -> SourceFormat:

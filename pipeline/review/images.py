@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.outputs.export import atomic_write_text
+from pipeline.reading.discover import sha256_of
 from pipeline.reading.limits import ocr_scale
-from pipeline.reading.read import sha256_of
 from schemas.records import Document
 from schemas.vocab import SourceFormat
 
