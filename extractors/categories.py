@@ -119,21 +119,31 @@ class _Index:
     every term on every word (the categories were a tenth of a run's extraction time)."""
 
     by_word: dict[str, tuple[int, ...]]  # a base form or part → terms that may match it
-    prefixed: tuple[int, ...]  # `stem*` terms, tried on every word
+    by_start: dict[str, tuple[int, ...]]  # the first letters of a `stem*` → its terms
+    prefixed: tuple[int, ...]  # `stem*` terms shorter than that, tried on every word
 
     def candidates(self, word: _Word) -> list[int]:
         """The numbers (file order) of the terms worth trying on `word`."""
         found = set(self.prefixed)
         for key in (word.base, *word.parts):
             found.update(self.by_word.get(key, ()))
+        for start in {word.surface[:_START], word.base[:_START]}:
+            found.update(self.by_start.get(start, ()))
         return sorted(found)
+
+
+_START = 4  # letters of a stem the index keys it by
 
 
 @cache
 def _index() -> _Index:
     by_word: dict[str, list[int]] = {}
+    by_start: dict[str, list[int]] = {}
     prefixed: list[int] = []
     for n, term in enumerate(terms()):
+        if term.text.endswith("*") and len(term.text) > _START:
+            by_start.setdefault(term.text[:_START], []).append(n)  # a word must start so
+            continue
         if term.text.endswith("*"):
             prefixed.append(n)
             continue
@@ -146,7 +156,11 @@ def _index() -> _Index:
             keys = [term.text]
         for key in keys:
             by_word.setdefault(key, []).append(n)
-    return _Index({k: tuple(v) for k, v in by_word.items()}, tuple(prefixed))
+    return _Index(
+        {k: tuple(v) for k, v in by_word.items()},
+        {k: tuple(v) for k, v in by_start.items()},
+        tuple(prefixed),
+    )
 
 
 def scores(text: str, analyser: Analyse = analyse) -> dict[Category, float]:
