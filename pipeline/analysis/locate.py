@@ -10,6 +10,7 @@ nothing is guessed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,7 +40,11 @@ class _Segment:
 
 def _words(text: str) -> list[str]:
     """The runs of letters and digits of a text, case-folded."""
-    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+    return _ALNUM.findall(text.casefold())
+
+
+# A run of what `str.isalnum` accepts: a word character that is not the underscore.
+_ALNUM = re.compile(r"[^\W_]+")
 
 
 def _key(text: str) -> str:
