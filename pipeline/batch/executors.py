@@ -8,6 +8,7 @@ that cross a process boundary carry no `source` (only `text`).
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import logging
 import multiprocessing
@@ -241,6 +242,9 @@ def _pooled(
     jobs: Sequence[Job], settings: Settings, workers: int, slots: Slots, ahead: OcrAhead | None
 ) -> Iterator[tuple[Job, DocumentResult]]:
     spacy_model = preload_nlp(settings)  # in the parent, before the fork
+    # What the workers inherit (the model above all) is left out of garbage collection for the
+    # run: collecting it cost each worker a full pass, and copies of every page it touched.
+    gc.freeze()
     arguments = settings.model_dump()
     queue, suspects = deque(jobs), deque[Job]()
     running: dict[Future[DocumentResult], tuple[Job, float]] = {}
@@ -301,6 +305,7 @@ def _pooled(
             # (else a worker died between files: the new pool goes on)
     finally:
         _stop(pool)
+        gc.unfreeze()  # a long-lived caller (watch) collects them again
 
 
 # What writing the tables imports: pyarrow, DuckDB, and pandas, which pyarrow imports when it
