@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import lru_cache
 
 
 class SourceFormat(StrEnum):
@@ -204,6 +205,7 @@ LABELS: dict[str, SectionLabel] = {
 }
 
 
+@lru_cache(maxsize=8192)  # asked of every line, most of them twice
 def lookup_label(text: str) -> SectionLabel | None:
     """Return the canonical role of a printed label, or None when the text is not a label."""
     key = " ".join(text.replace("\u00ad", "").strip().rstrip(":").split()).lower()
