@@ -76,10 +76,24 @@ def _load() -> None:
 
 
 def declared() -> list[str]:
-    """What the registry would load, without loading it: the built-in modules and the entry
-    points of installed plugins (`name = module:attr`), sorted."""
-    plugins = [f"{ep.name} = {ep.value}" for ep in entry_points(group=ENTRY_POINT_GROUP)]
-    return sorted([*(f"extractors.{m}" for m in BUILTIN_MODULES), *plugins])
+    """What the registry holds or would load, without loading it, sorted: the built-in modules,
+    the entry points of installed plugins with their distribution's version, and the extractors
+    a caller registered from other modules."""
+    points = list(entry_points(group=ENTRY_POINT_GROUP))
+    builtin = [f"extractors.{m}" for m in BUILTIN_MODULES]
+    plugins = [f"{ep.name} = {ep.value} ({_distribution(ep)})" for ep in points]
+    known = {*builtin, *(ep.module for ep in points)}
+    others = [
+        f"{name} ({func.__module__})"
+        for name, func in _REGISTRY.items()
+        if getattr(func, "__module__", None) not in known
+    ]
+    return sorted([*builtin, *plugins, *others])
+
+
+def _distribution(ep: Any) -> str:
+    dist = getattr(ep, "dist", None)
+    return f"{dist.name} {dist.version}" if dist is not None else ""
 
 
 def available() -> list[str]:

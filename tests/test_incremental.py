@@ -8,9 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import extractors
+from extractors.registry import _REGISTRY, ExtractionContext, register
 from pipeline.batch import run_batch
-from pipeline.batch.manifest import Manifest, key_of
+from pipeline.batch.manifest import Manifest, fingerprint, key_of
 from pipeline.settings import Settings
+from schemas.records import Theme
+from schemas.source import SourceDocument
 from tests.conftest import ROOT, SAMPLES
 
 MINUTES = "Kaupunginhallitus 12.3.2024\n§ 5 Digiohjelma\nPäätös: Hyväksyttiin.\n"
@@ -100,3 +104,23 @@ def test_unchanged_rerun_leaves_the_outputs_alone_unless_one_is_missing(tmp_path
     (out / "documents.csv").unlink()
     run_batch([folder], settings(out))
     assert (out / "documents.csv").read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_fingerprint_names_the_extractors_without_loading_them(tmp_path: Path) -> None:
+    # The same before and after the registry loads its modules (a watch's second pass), and
+    # another for an extractor a caller registers: its table would otherwise stay empty for
+    # unchanged files.
+    chosen = settings(tmp_path)
+    before = fingerprint(chosen)
+    extractors.available()
+    assert fingerprint(chosen) == before
+
+    @register("test_extra", table="themes")
+    def extra(doc: SourceDocument, context: ExtractionContext) -> list[Theme]:
+        return []
+
+    try:
+        assert fingerprint(chosen) != before
+    finally:
+        _REGISTRY.pop("test_extra")
+    assert fingerprint(chosen) == before
