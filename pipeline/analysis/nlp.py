@@ -62,14 +62,18 @@ def _map_vectors(nlp: Any) -> None:
 
     The Finnish model's table is 60 MB: reading it took from 0.01 to 0.4 s of a start, and each
     process held its own copy. Mapped, its pages are read as words need them and are shared by
-    every process on the machine.
+    every process on the machine; the table is read-only (nothing here adds vectors).
     """
     import numpy
     from spacy.vectors import Vectors
 
     folder = Path(nlp.path) / "vocab"
+    empty = nlp.vocab.vectors  # built from the config, named from the meta, not yet filled
     if not (folder / "vectors").is_file():
         return  # a pipeline without vectors
+    if type(empty) is not Vectors:  # a table class of the model's own: loaded its own way
+        empty.from_disk(folder, exclude=["strings"])
+        return
     try:
         settings = (
             json.loads((folder / "vectors.cfg").read_text())
@@ -77,10 +81,10 @@ def _map_vectors(nlp: Any) -> None:
             else {}
         )
         data = numpy.load(folder / "vectors", mmap_mode="r", allow_pickle=False)
-        vectors = Vectors(strings=nlp.vocab.strings, data=data, **settings)
+        vectors = Vectors(strings=nlp.vocab.strings, data=data, name=empty.name, **settings)
         # The keys of a table that maps words to rows (a floret table hashes them instead).
         vectors.from_disk(folder, exclude=["strings", "vectors"])
     except (ValueError, TypeError):  # not a NumPy file, or settings of another spaCy version
-        vectors = Vectors(strings=nlp.vocab.strings)
+        vectors = empty
         vectors.from_disk(folder, exclude=["strings"])
     nlp.vocab.vectors = vectors

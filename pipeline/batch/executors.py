@@ -242,17 +242,18 @@ def _pooled(
     jobs: Sequence[Job], settings: Settings, workers: int, slots: Slots, ahead: OcrAhead | None
 ) -> Iterator[tuple[Job, DocumentResult]]:
     spacy_model = preload_nlp(settings)  # in the parent, before the fork
-    # What the workers inherit (the model above all) is left out of garbage collection for the
-    # run: collecting it cost each worker a full pass, and copies of every page it touched.
-    gc.freeze()
     arguments = settings.model_dump()
     queue, suspects = deque(jobs), deque[Job]()
     running: dict[Future[DocumentResult], tuple[Job, float]] = {}
     hard = hard_limit(settings.timeout) if settings.timeout else None
     shelf = ahead.shelf if ahead is not None else None
-    pool = _new_pool(workers, spacy_model, settings.max_memory, slots, shelf)
+    pool: ProcessPoolExecutor | None = None
     meanwhile: threading.Thread | None = None
+    # What the workers inherit (the model above all) is left out of garbage collection for the
+    # run: collecting it cost each worker a full pass, and copies of every page it touched.
+    gc.freeze()
     try:
+        pool = _new_pool(workers, spacy_model, settings.max_memory, slots, shelf)
         while queue or suspects or running:
             source, limit = (suspects, 1) if suspects else (queue, workers)
             broken = False
@@ -304,7 +305,10 @@ def _pooled(
                 suspects.extend(lost)
             # (else a worker died between files: the new pool goes on)
     finally:
-        _stop(pool)
+        if pool is not None:
+            _stop(pool)
+        if meanwhile is not None:
+            meanwhile.join()  # not left importing while the interpreter shuts down
         gc.unfreeze()  # a long-lived caller (watch) collects them again
 
 
