@@ -230,29 +230,30 @@ def _chars(textpage: Any, space: Space) -> list[Char]:
         left, right, low, high = box.left, box.right, box.bottom, box.top
         xa = xa_ * left + xc_ * low + xe_
         xb = xa_ * right + xc_ * high + xe_
-        ta = ta_ * left + tc_ * low + te_
-        tb = ta_ * right + tc_ * high + te_
         x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-        top, bottom = (ta, tb) if ta <= tb else (tb, ta)
-        if upright:
-            if not rotated:
-                # pdfminer's box starts at the font's descent below the baseline. PDFium's box
-                # does too, but not for the letters of a ligature it splits (ﬁ → f, i): the
-                # baseline is asked for unless a letter of the same level text object with the
-                # same box bottom and top had it (a level object's letters share a baseline).
-                line = baselines.get(obj) if obj else None
-                if line is not None and line[0] == low and line[1] == high:
-                    bottom = line[2]
-                else:
-                    char_origin(page_address, i, origin_x_ref, origin_y_ref)
-                    y = origin_y.value + font[1] * size
-                    bottom = ta_ * origin_x.value + tc_ * y + te_
-                    if obj and style[4]:
-                        baselines[obj] = (low, high, bottom)
-            # pdfminer's box is one font size tall, up from the descent.
-            top = bottom - size
+        if upright and not rotated:
+            # pdfminer's box starts at the font's descent below the baseline. PDFium's box
+            # does too, but not for the letters of a ligature it splits (ﬁ → f, i): the
+            # baseline is asked for unless a letter of the same level text object with the
+            # same box bottom and top had it (a level object's letters share a baseline).
+            line = baselines.get(obj) if obj else None
+            if line is not None and line[0] == low and line[1] == high:
+                bottom = line[2]
+            else:
+                char_origin(page_address, i, origin_x_ref, origin_y_ref)
+                y = origin_y.value + font[1] * size
+                bottom = ta_ * origin_x.value + tc_ * y + te_
+                if obj and style[4]:
+                    baselines[obj] = (low, high, bottom)
+            top = bottom - size  # pdfminer's box is one font size tall, up from the descent
         else:
-            size = bottom - top
+            ta = ta_ * left + tc_ * low + te_
+            tb = ta_ * right + tc_ * high + te_
+            top, bottom = (ta, tb) if ta <= tb else (tb, ta)
+            if upright:
+                top = bottom - size
+            else:
+                size = bottom - top
         append((ch, x0, x1, top, bottom, upright, font[0], size))
     return chars
 
