@@ -347,11 +347,9 @@ def test_workers_dying_between_files_leave_no_file_without_a_row(
         worker.join()
     results = {job.path.name: result for job, result in [first, *done]}
     assert sorted(results) == [p.name for p in paths]
-    # The file handed out after the deaths was read; the one running then may have died too.
-    assert results[paths[2].name].document is not None
-    for result in results.values():
-        kinds = [e.error_type for e in result.errors]
-        assert (result.document is not None and not kinds) or kinds == ["WorkerDiedError"]
+    # No file killed a worker: the one running when they died is tried again alone, and the
+    # one handed out after is read by the new pool.
+    assert all(r.document is not None and not r.errors for r in results.values())
 
 
 def test_killed_run_keeps_the_outputs_and_the_finished_files(inputs: Path, tmp_path: Path) -> None:

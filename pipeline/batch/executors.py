@@ -298,9 +298,9 @@ def _pooled(
                 yield job, _overran(job, settings.timeout, hard)
             if stuck:
                 queue.extendleft(reversed(lost))
-            elif len(lost) == 1:
+            elif len(lost) == 1 and not broken:
                 yield lost[0], _died(lost[0])
-            elif lost:
+            elif lost:  # several, or one running while another worker died: each tried alone
                 log.warning("a worker died; retrying its %d possible files one by one", len(lost))
                 suspects.extend(lost)
             # (else a worker died between files: the new pool goes on)
