@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _I = re.IGNORECASE
 Period = tuple[dt.date, dt.date]
@@ -129,6 +130,7 @@ def _dates(hit: re.Match[str]) -> Period | None:
         return None
 
 
+@lru_cache(maxsize=8192)  # each amount looks through the sentences of its item
 def project_periods_in(text: str) -> list[Period]:
     """Periods printed as a project's time span, in order: `1.1.2020–31.12.2022`, or years
     after a period word (`vuosina 2024–2026`, `kaudella 2021-2027`, `åren 2022–2023`)."""

@@ -204,7 +204,6 @@ def detect_municipality(doc: SourceDocument) -> Municipality | None:
     *kaupunki*, *kunnan*, *stad* or *kaupunginhallitus* counts much more, and so does one in the
     running header or on the first page.
     """
-    names = by_name()
     scores: dict[str, float] = {}
     found: dict[str, Municipality] = {}
     for page in doc.pages[:40]:
@@ -215,7 +214,7 @@ def detect_municipality(doc: SourceDocument) -> Municipality | None:
             for i, token in enumerate(tokens):
                 if not token[:1].isupper():
                     continue
-                m = _lookup_municipality(token, names)
+                m = _lookup_municipality(token)
                 if m is None:
                     continue
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -250,7 +249,9 @@ def _domain_index() -> dict[str, Municipality]:
     return index
 
 
-def _lookup_municipality(token: str, names: dict[str, Municipality]) -> Municipality | None:
+@lru_cache(maxsize=16384)  # the same capitalised words recur on every page
+def _lookup_municipality(token: str) -> Municipality | None:
+    names = by_name()
     low = token.lower()
     if low in names:
         return names[low]
