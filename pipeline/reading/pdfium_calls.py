@@ -47,6 +47,7 @@ font_info = bind(
 )
 
 # Page objects: (page, index), (form, index), (object, out pointers…).
+object_font = bind(pdfium_c.FPDFTextObj_GetFont, _ADDRESS, _ADDRESS)
 page_object = bind(pdfium_c.FPDFPage_GetObject, _ADDRESS, _ADDRESS, _INT)
 count_page_objects = bind(pdfium_c.FPDFPage_CountObjects, _INT, _ADDRESS)
 form_object = bind(pdfium_c.FPDFFormObj_GetObject, _ADDRESS, _ADDRESS, ctypes.c_ulong)

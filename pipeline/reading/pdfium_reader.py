@@ -277,6 +277,10 @@ class _Styles:
         # it as the previous character left it, and gets that font, as it always has.
         self.name = ctypes.create_string_buffer(256)
         self.last_name = b""
+        # Font names by the text object's font: documents that print each glyph as an object
+        # of its own ask for one object's style per character, and copying out the name was
+        # the dearest of those calls.
+        self.font_names: dict[int, bytes] = {}
         self._flags = ctypes.byref(ctypes.c_int())
         self._matrix = pdfium_c.FS_MATRIX()
         self._matrix_ref = ctypes.byref(self._matrix)
@@ -288,8 +292,14 @@ class _Styles:
         # The font size times the text's vertical scale: the size pdfminer reports.
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         size = calls.font_size(address, index) * math.hypot(c, d)
-        if 0 < calls.font_info(address, index, self.name, 256, self._flags) <= 256:
+        font_handle = calls.object_font(obj) if obj else None
+        known = self.font_names.get(font_handle) if font_handle else None
+        if known is not None:
+            self.last_name = known
+        elif 0 < calls.font_info(address, index, self.name, 256, self._flags) <= 256:
             self.last_name = self.name.value
+            if font_handle:
+                self.font_names[font_handle] = self.last_name
         raw_name = self.last_name  # as the buffer holds it, whether or not the call wrote it
         font = self.fonts.get(raw_name)
         if font is None:
