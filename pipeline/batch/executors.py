@@ -35,6 +35,7 @@ from pipeline.errors import (
     PoimijaError,
     WorkerDiedError,
 )
+from pipeline.outputs.export import import_writers
 from pipeline.processes import Slots, address_space, cap_memory, die_with_parent, hit_cap
 from pipeline.reading import ocr, ocr_shelf
 from pipeline.results import DocumentResult, FileError, Status
@@ -267,7 +268,8 @@ def _pooled(
                     break
                 running[future] = (job, time.monotonic())
             if meanwhile is None:  # the workers are forked now (submit starts them)
-                meanwhile = _import_meanwhile(_OUTPUT_MODULES)
+                meanwhile = threading.Thread(target=import_writers, name="poimija-imports")
+                meanwhile.start()
             left = None
             if hard is not None and running:
                 left = max(0.0, min(t for _, t in running.values()) + hard - time.monotonic())
@@ -310,25 +312,6 @@ def _pooled(
         if meanwhile is not None:
             meanwhile.join()  # not left importing while the interpreter shuts down
         gc.unfreeze()  # a long-lived caller (watch) collects them again
-
-
-# What writing the tables imports: pyarrow, DuckDB, and pandas, which pyarrow imports when it
-# first builds an array. About 0.5 s, otherwise spent after the last file.
-_OUTPUT_MODULES = ("pipeline.outputs.frames", "pandas", "duckdb")
-
-
-def _import_meanwhile(names: Sequence[str]) -> threading.Thread:
-    """Import `names` on a thread of this process (idle while the workers read); a module
-    that cannot be imported is left for its user to report."""
-
-    def run() -> None:
-        for name in names:
-            with contextlib.suppress(Exception):
-                importlib.import_module(name)
-
-    thread = threading.Thread(target=run, name="poimija-imports", daemon=True)
-    thread.start()
-    return thread
 
 
 def _overdue(

@@ -7,8 +7,10 @@ interrupted run never leaves a half-written table.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
+import importlib
 import io
 import json
 import logging
@@ -130,6 +132,19 @@ def write_outputs(out_dir: Path, results: Sequence[DocumentResult]) -> dict[str,
     write_errors(out_dir, errors)
     write_analyst_outputs(out_dir, tables, csv_texts)
     return {name: len(records) for name, records in tables.items()}
+
+
+# What the Parquet and DuckDB outputs import beyond this module: pyarrow, pandas (which pyarrow
+# imports when it first builds an array) and DuckDB.
+_WRITER_MODULES = ("pipeline.outputs.frames", "pandas", "duckdb")
+
+
+def import_writers() -> None:
+    """Import what writing the typed tables needs (about 0.5 s), for a caller that can do it
+    while it waits; a missing library is reported when the tables are written."""
+    for name in _WRITER_MODULES:
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
 
 
 def write_analyst_outputs(
