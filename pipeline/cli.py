@@ -32,6 +32,7 @@ _COMMANDS_ELSEWHERE = {
     "changes": "pipeline.outputs.changes_command",
     "compare": "pipeline.compare.command",
     "review": "pipeline.review.command",
+    "structure": "pipeline.structure.command",
 }
 
 
@@ -359,35 +360,6 @@ def schema(out_dir: Path) -> None:
             out_dir / f"{name}.schema.json", json.dumps(body, ensure_ascii=False, indent=2) + "\n"
         )
         click.echo(str(out_dir / f"{name}.schema.json"))
-
-
-@main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
-@click.option("--width", default=100, show_default=True, help="Cut texts to this many characters.")
-@click.option("--password", default=None, help="Password of an encrypted PDF.")
-def structure(file: Path, as_json: bool, width: int, password: str | None) -> None:
-    """Print how FILE was understood: its document tree as an indented outline.
-
-    Sections (§ with their level), paragraphs (¶), list items with their markers, fields
-    (key: value) and tables (▦, H for header rows, G for group rows).
-
-    Example:
-
-        poimija structure samples/001_porvoo_digiohjelma_2020_2023.pdf --width 80
-    """
-    from pipeline.errors import PoimijaError
-    from pipeline.run import document_tree
-    from pipeline.structure.outline import outline, tree_dict
-
-    try:
-        tree = document_tree(file, Settings(password=password))
-    except PoimijaError as exc:
-        raise click.ClickException(f"{file}: {exc}") from None
-    if as_json:
-        click.echo(json.dumps(tree_dict(tree), ensure_ascii=False, indent=1))
-    else:
-        click.echo(outline(tree, width))
 
 
 @main.command("extractors")
