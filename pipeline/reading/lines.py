@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from statistics import median
 from typing import Any
 
@@ -14,24 +15,27 @@ from schemas.vocab import lookup_label
 
 # A gap wider than this many times the median character width splits a baseline into two lines.
 _GAP_FACTOR = 3.0
-# A bold font's name (compiled once: a line is made for every run of words on every page).
+# A bold font's name.
 _BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
 
 
 def lines_from_words(words: Iterable[dict[str, Any]]) -> list[Line]:
     """Group words into lines: same baseline, no gap wider than a few characters."""
     rows: list[list[dict[str, Any]]] = []
+    # Each row's first word's top, and how far from it a word may sit and join the row.
+    reach: list[tuple[float, float]] = []
     for word in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
         if not str(word["text"]).strip():
             continue
-        for row in reversed(rows[-3:]):
-            ref = row[0]
-            tol = 0.45 * (float(ref["bottom"]) - float(ref["top"]))
-            if abs(float(word["top"]) - float(ref["top"])) <= max(tol, 1.0):
-                row.append(word)
+        top = float(word["top"])
+        for n in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            ref_top, tol = reach[n]
+            if abs(top - ref_top) <= tol:
+                rows[n].append(word)
                 break
         else:
             rows.append([word])
+            reach.append((top, max(0.45 * (float(word["bottom"]) - top), 1.0)))
     lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda w: float(w["x0"]))
@@ -69,10 +73,15 @@ def _after_caption(
     return lookup_label(" ".join(str(w["text"]) for w in run)) is not None
 
 
+@lru_cache(maxsize=4096)
+def _bold(fontname: str) -> bool:
+    """Whether a font's name says it is bold (a page has a few fonts and thousands of words)."""
+    return _BOLD.search(fontname) is not None
+
+
 def _make_line(words: list[dict[str, Any]]) -> Line:
     sizes = [float(w.get("size") or 0.0) for w in words]
-    fonts = [str(w.get("fontname") or "") for w in words]
-    bold = sum(1 for f in fonts if _BOLD.search(f)) > len(fonts) / 2
+    bold = sum(1 for w in words if _bold(str(w.get("fontname") or ""))) > len(words) / 2
     return Line(
         text=" ".join(str(w["text"]) for w in words),
         x0=min(float(w["x0"]) for w in words),

@@ -281,6 +281,9 @@ class _Styles:
         # of its own ask for one object's style per character, and copying out the name was
         # the dearest of those calls.
         self.font_names: dict[int, bytes] = {}
+        # Styles by font, size and matrix: the same documents have thousands of objects and a
+        # few styles, which are then looked up rather than worked out again.
+        self.by_key: dict[tuple[int | None, float, float, float, float, float], Style] = {}
         self._flags = ctypes.byref(ctypes.c_int())
         self._matrix = pdfium_c.FS_MATRIX()
         self._matrix_ref = ctypes.byref(self._matrix)
@@ -289,10 +292,18 @@ class _Styles:
         """Character `index`'s style asked in full; kept for its text object `obj` if given."""
         address, matrix = self._address, self._matrix
         calls.char_matrix(address, index, self._matrix_ref)
-        # The font size times the text's vertical scale: the size pdfminer reports.
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        size = calls.font_size(address, index) * math.hypot(c, d)
+        points = calls.font_size(address, index)
         font_handle = calls.object_font(obj) if obj else None
+        key = (font_handle, points, a, b, c, d)
+        if obj and font_handle:
+            style = self.by_key.get(key)
+            if style is not None:
+                self.last_name = style[3]
+                self.by_object[obj] = style
+                return style
+        # The font size times the text's vertical scale: the size pdfminer reports.
+        size = points * math.hypot(c, d)
         known = self.font_names.get(font_handle) if font_handle else None
         if known is not None:
             self.last_name = known
@@ -314,6 +325,8 @@ class _Styles:
         style = (size, a * d > 0 and b * c <= 0, font, raw_name, level)
         if obj:
             self.by_object[obj] = style
+            if font_handle in self.font_names:  # the style follows from the key alone
+                self.by_key[key] = style
         return style
 
 
