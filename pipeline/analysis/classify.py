@@ -180,7 +180,7 @@ def detect_language(text: str) -> Language | None:
 def detect_doc_type(text: str, head: str) -> DocType:
     """Minutes (§ items with minutes vocabulary), programme (programme vocabulary) or other."""
     sample = text[:400_000]
-    sections = len(_SECTION.findall(sample))
+    sections = len(_SECTION.findall(sample)) if "§" in sample else 0
     minutes = len(_MINUTES_TERMS.findall(sample)) + len(_MINUTES_TERMS.findall(head))
     programme = len(_PROGRAMME_TERMS.findall(sample))
     other = len(_OTHER_TERMS.findall(sample))

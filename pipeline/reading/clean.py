@@ -11,9 +11,10 @@ from pipeline.reading.hyphenation import ends_with_hyphen, join_parts
 from schemas.source import Line, LineKind, Page, SourceDocument
 from schemas.vocab import lookup_label
 
-# Zero-width spaces/joiners, BOM and soft hyphens carry no text; U+00A0/U+202F are real spaces.
+# Zero-width spaces/joiners, BOM and soft hyphens carry no text. (No-break and thin spaces are
+# spaces: every run of whitespace becomes one space.)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPACES = {ord("\u00a0"): " ", ord("\u202f"): " ", ord("\u2009"): " "}
+_UNSEEN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:sivu|sida|page|s\.)\s*)?[-–]?\s*\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|/\s*\d{1,4})?\s*[-–]?$",
     re.IGNORECASE,
@@ -36,8 +37,10 @@ def clean_document(doc: SourceDocument) -> SourceDocument:
 def normalise_characters(page: Page) -> None:
     """Drop zero-width characters and odd spaces; a soft hyphen at a line end stays a break."""
     for line in page.lines:
-        text = line.text.translate(_INVISIBLE).translate(_SPACES)
-        text = re.sub(r"\u00ad$", "-", text).replace("\u00ad", "")
+        text = line.text
+        if _UNSEEN.search(text):  # seldom: most lines need only their spaces evened
+            text = text.translate(_INVISIBLE)
+            text = re.sub(r"\u00ad$", "-", text).replace("\u00ad", "")
         line.text = " ".join(text.split())
     page.lines = [line for line in page.lines if line.text]
 
