@@ -109,10 +109,10 @@ def _cued_sections(reader: Collector, scope: Section) -> None:
 def _describe(themes: list[ThemeDraft], paragraphs: list[Paragraph]) -> None:
     """A theme's description is the paragraph that defines it ("X -teemassa …", "”X” –teeman
     tavoitteena on …", "Teema ”X” tarkoittaa …") wherever it stands."""
+    normalised = [normalise(paragraph.text) for paragraph in paragraphs] if themes else []
     for theme in themes:
         name = normalise(theme.name)
-        for paragraph in paragraphs:
-            text = normalise(paragraph.text)
+        for paragraph, text in zip(paragraphs, normalised, strict=True):
             if len(text) < len(name) + 20:
                 continue
             starts = text.startswith((name + " -teem", name + " teem"))
