@@ -23,7 +23,7 @@ from extractors.minutes import (
 )
 from extractors.people import nominative, preparers_of, proposer_of
 from extractors.registry import ExtractionContext, register
-from extractors.verdicts import Lemmatize, decide, surface_lemmas
+from extractors.verdicts import Lemmatize, decide, lemmatised_texts, surface_lemmas
 from schemas.records import Decision, record_id
 from schemas.source import SourceDocument
 from schemas.vocab import DocType, Language, SectionLabel
@@ -53,13 +53,14 @@ def extract_decisions(doc: SourceDocument, context: ExtractionContext) -> Iterat
         context.document.warnings.append(warning)
     single = len(items) == 1
     stages = [_own_stage(item, context, preamble if single else None) for item in items]
-    lemmatize = _lemmatizer(context, [stage.decision_text for stage in stages])
+    asked = [text for stage in stages for text in lemmatised_texts(stage.decision_text)]
+    lemmatize = _lemmatizer(context, asked)
     for n, (item, stage) in enumerate(zip(items, stages, strict=True), start=1):
         yield _decision(doc, context, item, stage, n, preamble if single else [], lemmatize)
 
 
 def _lemmatizer(context: ExtractionContext, texts: list[str]) -> Lemmatize:
-    """Lemmas of a text, those of `texts` (the decisions, which are all read) found at once."""
+    """Lemmas of a text, those of `texts` (what the decisions ask) found at once."""
     nlp = context.nlp
     if nlp is None or context.document.language is Language.SV:
         return surface_lemmas

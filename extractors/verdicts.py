@@ -105,6 +105,13 @@ def decide(
     return verdict
 
 
+def lemmatised_texts(text: str) -> list[str]:
+    """Every text `decide(text, …)` may ask lemmas of, for a caller that finds them at once:
+    the text, and after a debate its motions together and each of its other sentences."""
+    motions, verdicts = _sentences(text)
+    return [text, " ".join(motions), *verdicts] if motions else [text]
+
+
 # Sentences that report the debate, not the verdict: a counter-proposal and its support, how
 # the vote is taken ("Kim Berglund föreslog, understödd av …", "äänestävät JAA").
 _MOTION = re.compile(
