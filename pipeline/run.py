@@ -10,7 +10,6 @@ One bad file never stops a batch: it ends FAILURE with a one-line reason that go
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -173,7 +172,7 @@ def process_file(path: Path, settings: Settings | None = None) -> DocumentResult
     result.source, result.document, result.records = state.source, state.document, state.records
     result.tree = state.tree
     if state.tree is not None:
-        result.structure = json.dumps(tree_dict(state.tree), ensure_ascii=False, indent=1)
+        result.outline = tree_dict(state.tree)
     result.text = state.source.text if state.source is not None else None
     result.errors = [*state.errors, *result.errors]
     if result.status is Status.SUCCESS and state.errors:

@@ -229,7 +229,7 @@ def test_a_failing_structure_stage_costs_only_themes_and_actions(
     ]
     assert [d.section for d in result.records["decisions"]] == ["81"]
     assert result.records["funding"] and not result.records.get("themes")
-    assert result.structure is None
+    assert result.outline is None and result.structure_json() is None
 
 
 @pytest.mark.parametrize(

@@ -237,7 +237,7 @@ class Manifest:
             result.document.pages if result.document is not None else 0,
             round(result.seconds, 3),
             dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-            result.structure,
+            result.structure_json(),
         )
         with self._db:
             self._db.execute(

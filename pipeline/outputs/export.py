@@ -116,10 +116,10 @@ def write_outputs(out_dir: Path, results: Sequence[DocumentResult]) -> dict[str,
             atomic_write_text(
                 out_dir / "text" / f"{result.document.document_id}.txt", result.text + "\n"
             )
-        if result.structure is not None:
+        structure = result.structure_json()
+        if structure is not None:
             atomic_write_text(
-                out_dir / "structure" / f"{result.document.document_id}.json",
-                result.structure + "\n",
+                out_dir / "structure" / f"{result.document.document_id}.json", structure + "\n"
             )
         for table, records in payload.items():
             if table == "document":
