@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
 from typing import cast
 
@@ -24,12 +25,13 @@ from click.testing import CliRunner
 import extractors
 from extractors.registry import _REGISTRY
 from pipeline.batch import run_batch
-from pipeline.batch.executors import execute
+from pipeline.batch.executors import _overdue, _start_clocks, execute
 from pipeline.batch.jobs import Job
 from pipeline.batch.manifest import MANIFEST_NAME
 from pipeline.batch.progress import Progress
 from pipeline.cli import main
 from pipeline.outputs.export import write_outputs
+from pipeline.results import DocumentResult
 from pipeline.run import run_files
 from pipeline.settings import Settings
 from tests.conftest import SAMPLES
@@ -315,13 +317,16 @@ def crashing_extractor() -> Iterator[str]:
     _REGISTRY.pop("test_crash")
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 def test_dead_worker_gets_an_error_row_and_the_batch_goes_on(
-    inputs: Path, tmp_path: Path, crashing_extractor: str
+    inputs: Path, tmp_path: Path, crashing_extractor: str, workers: int
 ) -> None:
+    # With one worker too, the file that kills it shares the pool with the file waiting behind
+    # it: both are tried again alone, and only the one that kills its worker alone is blamed.
     text_pdf(inputs / "kaatuu.pdf", [[*GOOD_LINES, "KAATUU"]])
     report = run_batch(
         [inputs],
-        settings(tmp_path / "out", workers=2, extractors=["decisions", crashing_extractor]),
+        settings(tmp_path / "out", workers=workers, extractors=["decisions", crashing_extractor]),
     )
     errors = [(Path(e.file).name, e.error_type) for r in report.results for e in r.errors]
     assert errors == [("kaatuu.pdf", "WorkerDiedError")]
@@ -350,6 +355,22 @@ def test_workers_dying_between_files_leave_no_file_without_a_row(
     # No file killed a worker: the one running when they died is tried again alone, and the
     # one handed out after is read by the new pool.
     assert all(r.document is not None and not r.errors for r in results.values())
+
+
+def test_a_file_waiting_in_the_pool_is_timed_from_when_a_worker_takes_it() -> None:
+    # Each worker has a file waiting behind the one it reads; the hard limit counts from when
+    # a file starts (as one ahead of it ends), not from when it was sent to the pool.
+    jobs = [Job(Path(f"{n}.pdf"), f"{n}.pdf", 1, 0, "") for n in range(4)]
+    running: dict[Future[DocumentResult], tuple[Job, float | None]] = {
+        Future(): (job, None) for job in jobs
+    }
+    _start_clocks(running, 2)
+    assert [t is not None for _, t in running.values()] == [True, True, False, False]
+    running.pop(next(iter(running)))  # the first file ends: the third is taken
+    _start_clocks(running, 2)
+    assert [t is not None for _, t in running.values()] == [True, True, False]
+    long_ago = {f: (job, None if t is None else t - 100) for f, (job, t) in running.items()}
+    assert _overdue(long_ago, 50) == jobs[1:3]
 
 
 def test_killed_run_keeps_the_outputs_and_the_finished_files(inputs: Path, tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import importlib
 import logging
 import multiprocessing
 import os
@@ -28,7 +27,7 @@ from typing import Any
 import extractors
 from pipeline.analysis.nlp import load_nlp
 from pipeline.batch import ocr_ahead
-from pipeline.batch.jobs import Job, check_executor
+from pipeline.batch.jobs import Job
 from pipeline.batch.ocr_ahead import OcrAhead
 from pipeline.errors import (
     FileTimeoutError,
@@ -75,9 +74,9 @@ def execute(
     if not jobs:
         return  # nothing to extract: no spaCy load, no pool, no cluster
     if settings.executor == "dask":
-        yield from _dask(jobs, settings)
-    elif not jobs:
-        return
+        from pipeline.batch.cluster import run_on_dask  # the optional dask, only when asked
+
+        yield from run_on_dask(jobs, settings)
     elif not settings.timeout and (settings.workers == 1 or len(jobs) <= 1):
         yield from _serial(jobs, settings)
     else:
@@ -103,7 +102,8 @@ def hard_limit(timeout: float) -> float:
     return timeout + max(_GRACE, timeout / 10)
 
 
-def _needs_nlp(settings: Settings) -> bool:
+def needs_nlp(settings: Settings) -> bool:
+    """Whether an extractor the run uses needs the spaCy model."""
     names = settings.extractors or extractors.available()
     return any(extractors.get(name).needs_nlp for name in names)
 
@@ -111,7 +111,7 @@ def _needs_nlp(settings: Settings) -> bool:
 def preload_nlp(settings: Settings) -> str | None:
     """Load the spaCy model now if an extractor needs it (not inside the first file's time
     limit); returns the model name, or None when not needed or not installed."""
-    if not _needs_nlp(settings):
+    if not needs_nlp(settings):
         return None
     try:
         load_nlp(settings.spacy_model)
@@ -228,9 +228,10 @@ def _new_pool(
 def _pool(
     jobs: Sequence[Job], settings: Settings, workers: int
 ) -> Iterator[tuple[Job, DocumentResult]]:
-    """A process pool with at most one file per worker in flight, so that when a worker dies
-    the files it may have held are known: they are retried one at a time, and the one that
-    kills its worker alone gets the error row. A file past its hard limit has its worker ended."""
+    """A process pool with one file per worker running and one waiting behind it, so that when
+    a worker dies the files it may have held are known: they are retried one at a time, and the
+    one that kills its worker alone gets the error row. A file past its hard limit has its
+    worker ended."""
     # -j Tesseracts in all, the process ahead's included.
     with (
         _tesseract_slots(workers) as slots,
@@ -245,10 +246,12 @@ def _pooled(
     spacy_model = preload_nlp(settings)  # in the parent, before the fork
     arguments = settings.model_dump()
     queue, suspects = deque(jobs), deque[Job]()
-    running: dict[Future[DocumentResult], tuple[Job, float]] = {}
+    # Files sent to the pool, in the order sent, with when each started (None: still waiting).
+    running: dict[Future[DocumentResult], tuple[Job, float | None]] = {}
     hard = hard_limit(settings.timeout) if settings.timeout else None
     shelf = ahead.shelf if ahead is not None else None
     pool: ProcessPoolExecutor | None = None
+    alone: Job | None = None  # the last suspect sent, which ran with nothing else in the pool
     meanwhile: threading.Thread | None = None
     # What the workers inherit (the model above all) is left out of garbage collection for the
     # run: collecting it cost each worker a full pass, and copies of every page it touched.
@@ -256,7 +259,10 @@ def _pooled(
     try:
         pool = _new_pool(workers, spacy_model, settings.max_memory, slots, shelf)
         while queue or suspects or running:
-            source, limit = (suspects, 1) if suspects else (queue, workers)
+            # A suspect runs alone. Other files wait, one per worker, behind those running: the
+            # pool hands a worker its next file as it finishes one, while this process stores
+            # the result (a worker waiting for that was idle 5 ms a file).
+            source, limit = (suspects, 1) if suspects else (queue, 2 * workers)
             broken = False
             while source and len(running) < limit:
                 job = ocr_ahead.take_next(source, ahead if source is queue else None)
@@ -266,16 +272,20 @@ def _pooled(
                     source.appendleft(job)
                     broken = True
                     break
-                running[future] = (job, time.monotonic())
+                running[future] = (job, None)
+                if source is suspects:
+                    alone = job
+            _start_clocks(running, workers)
             if meanwhile is None:  # the workers are forked now (submit starts them)
                 meanwhile = threading.Thread(target=import_writers, name="poimija-imports")
                 meanwhile.start()
             left = None
-            if hard is not None and running:
-                left = max(0.0, min(t for _, t in running.values()) + hard - time.monotonic())
+            started = [t for _, t in running.values() if t is not None]
+            if hard is not None and started:
+                left = max(0.0, min(started) + hard - time.monotonic())
             done, _ = wait(running, timeout=left, return_when=FIRST_COMPLETED)
             lost: list[Job] = []
-            for future in done:
+            for future in [f for f in running if f in done]:  # in the order sent, as finished
                 job, _ = running.pop(future)
                 try:
                     result = future.result()
@@ -300,10 +310,15 @@ def _pooled(
                 yield job, _overran(job, settings.timeout, hard)
             if stuck:
                 queue.extendleft(reversed(lost))
-            elif len(lost) == 1 and not broken:
-                yield lost[0], _died(lost[0])
-            elif lost:  # several, or one running while another worker died: each tried alone
-                log.warning("a worker died; retrying its %d possible files one by one", len(lost))
+            elif lost == [alone]:  # it died again, alone: it kills its worker
+                yield lost[0], died(lost[0])
+            elif lost:
+                # Any file in the pool (or the death of an idle worker, or of one killed from
+                # outside) may have broken it: each is tried again alone before one is blamed.
+                if len(lost) > 1:
+                    log.warning(
+                        "a worker died; retrying its %d possible files one by one", len(lost)
+                    )
                 suspects.extend(lost)
             # (else a worker died between files: the new pool goes on)
     finally:
@@ -314,13 +329,26 @@ def _pooled(
         gc.unfreeze()  # a long-lived caller (watch) collects them again
 
 
+def _start_clocks(
+    running: dict[Future[DocumentResult], tuple[Job, float | None]], busy: int
+) -> None:
+    """Start the clocks of the files that have started: the first `busy` sent, as the pool's
+    queue hands files to the workers in the order sent (each as a file ahead of it ends)."""
+    now = time.monotonic()
+    for n, (future, (job, started)) in enumerate(running.items()):
+        if n >= busy:
+            break
+        if started is None:
+            running[future] = (job, now)
+
+
 def _overdue(
-    running: dict[Future[DocumentResult], tuple[Job, float]], hard: float | None
+    running: dict[Future[DocumentResult], tuple[Job, float | None]], hard: float | None
 ) -> list[Job]:
     if hard is None:
         return []
     now = time.monotonic()
-    return [job for job, started in running.values() if now - started > hard]
+    return [job for job, t in running.values() if t is not None and now - t > hard]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -341,53 +369,11 @@ def _overran(job: Job, timeout: float, seconds: float) -> DocumentResult:
     return DocumentResult(path=job.path, status=Status.FAILURE, errors=[row], seconds=seconds)
 
 
-def _died(job: Job, detail: str = "") -> DocumentResult:
+def died(job: Job, detail: str = "") -> DocumentResult:
+    """The result of a file whose worker died on it."""
     error = WorkerDiedError(
         "the worker process died on this file (crash, out of memory or killed)" + detail
     )
     message = " ".join(str(error).split())[:300]
     row = FileError(str(job.path), error.stage, type(error).__name__, message)
     return DocumentResult(path=job.path, status=Status.FAILURE, errors=[row])
-
-
-def _dask(jobs: Sequence[Job], settings: Settings) -> Iterator[tuple[Job, DocumentResult]]:
-    """Run through a dask.distributed cluster: `--scheduler` names one, else a local one starts.
-
-    The workers must see the input paths (a shared file system) and have poimija installed.
-    """
-    check_executor(settings)
-    # Imported by name, untyped: dask is an optional dependency and ships partial annotations.
-    distributed: Any = importlib.import_module("distributed")
-    cluster = None
-    if settings.scheduler:
-        client = distributed.Client(settings.scheduler)
-    else:
-        cluster = distributed.LocalCluster(
-            n_workers=settings.workers, threads_per_worker=1, dashboard_address=None
-        )
-        client = distributed.Client(cluster)
-    arguments = settings.model_dump()
-    try:
-        if _needs_nlp(settings):
-            # Load the model on every worker before the first file's time limit starts.
-            client.run(preload_nlp, settings)
-        futures = {
-            # Biggest first: Dask runs higher priorities first.
-            client.submit(
-                process_detached, str(job.path), arguments, pure=False, priority=len(jobs) - n
-            ): job
-            for n, job in enumerate(jobs)
-        }
-        for future in distributed.as_completed(futures):
-            job = futures[future]
-            try:
-                result = future.result()
-            except Exception as exc:  # KilledWorker and the like: the file's worker died
-                if settings.strict:
-                    raise
-                result = _died(job, f": {type(exc).__name__}: {exc}")
-            yield job, result
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
