@@ -129,6 +129,19 @@ def _ahead(paths: list[Path]) -> OcrAhead:
 
 
 @needs_tesseract
+def test_a_scanned_file_is_not_handed_out_before_the_process_ahead_looked_at_it() -> None:
+    # The batch asks at once, as a worker with nothing to do would: the scanned file comes
+    # first in the order, and handed out now its worker would read its scans itself.
+    ahead = _ahead([SCANNED, TEXT])
+    try:
+        jobs = deque([_Job(str(SCANNED)), _Job(str(TEXT))])
+        assert ocr_ahead.take_next(jobs, ahead).path == TEXT
+        assert ocr_ahead.take_next(jobs, ahead).path == SCANNED  # the last, as it is
+    finally:
+        ahead.close()
+
+
+@needs_tesseract
 def test_pages_read_ahead_are_the_words_the_reader_reads(monkeypatch: pytest.MonkeyPatch) -> None:
     own = _read(SCANNED)
     ocr_pages = [p.number for p in own.pages if p.ocr]
