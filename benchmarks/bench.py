@@ -15,6 +15,10 @@ files (no page OCR'd) of the real PDFs, `../shared/dev/pdf` and `samples/`. Figu
 - `-j 2` against `-j 1` over the real PDFs;
 - the re-run: `samples/` plus four real PDFs, first run, then unchanged (target ≤ 0.1);
 - peak RSS of each run.
+
+The runs a target ratio compares (the bare loop and `-j 1`, over the real PDFs and over the
+text-layer files) are repeated, the two sides in turn, and their medians compared (`--repeat`,
+default 3): one run of each swung by a tenth with the machine's load.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -225,8 +230,21 @@ def run_poimija(
     return measure(label, command, note)
 
 
-def benchmark(real: list[Path], text_sources: list[Path], workers: list[int]) -> Report:
-    """Measure everything once and derive the ratios."""
+def median_run(runs: list[Run]) -> Run:
+    """The run of median time among repeats of one measurement; its note lists them all."""
+    ordered = sorted(runs, key=lambda run: run.seconds)
+    chosen = ordered[len(ordered) // 2]
+    if len(runs) > 1:
+        times = ", ".join(f"{run.seconds:.1f}" for run in runs)
+        chosen.note = f"{chosen.note} median of {len(runs)} ({times} s)".strip()
+    return chosen
+
+
+def benchmark(
+    real: list[Path], text_sources: list[Path], workers: list[int], repeat: int = 3
+) -> Report:
+    """Measure everything and derive the ratios; the runs a target ratio compares are repeated
+    `repeat` times, the yardstick and poimija in turn, and each side's median is taken."""
     files = pdfs_under(real)
     others = [f for f in pdfs_under(text_sources) if f not in files]
     if not files:
@@ -238,13 +256,24 @@ def benchmark(real: list[Path], text_sources: list[Path], workers: list[int]) ->
 
         def poimija(label: str, inputs: list[Path], n: int, *extra: str, force: bool = True) -> Run:
             out = tmp / label.replace(" ", "-").replace(",", "")
+            if force:  # every forced run starts from an empty folder, a repeat as the first
+                shutil.rmtree(out, ignore_errors=True)
             return run_poimija(label, inputs, out, features, n, force, extra)
 
-        bare, pages_of = bare_pdfplumber("bare pdfplumber, real PDFs", files, tmp)
+        # The target ratios' two sides in turn, so that a slow spell of the machine falls on
+        # both; the same goes for the text-layer pair below.
+        bares, ones = [], []
+        for _ in range(repeat):
+            bare, pages_of = bare_pdfplumber("bare pdfplumber, real PDFs", files, tmp)
+            bares.append(bare)
+            ones.append(poimija(f"real PDFs, -j {one}", files, one))
+        bare = median_run(bares)
         pdfium = measure(
             "pypdfium2 text, real PDFs", [sys.executable, "-c", _PDFIUM_LOOP, *map(str, files)]
         )
-        first = {n: poimija(f"real PDFs, -j {n}", files, n) for n in dict.fromkeys([one, many])}
+        first = {one: median_run(ones)}
+        if many != one:
+            first[many] = poimija(f"real PDFs, -j {many}", files, many)
         old_reader = poimija(
             f"real PDFs, -j {one}, --reader pdfplumber", files, one, "--reader", "pdfplumber"
         )
@@ -254,10 +283,14 @@ def benchmark(real: list[Path], text_sources: list[Path], workers: list[int]) ->
         )
         scanned = [f for f in [*files, *others] if str(f.resolve()) in ocr]
         text_files = [f for f in [*files, *others] if str(f.resolve()) not in ocr]
-        bare_text, text_pages_of = bare_pdfplumber(
-            "bare pdfplumber, text-layer files", text_files, tmp
-        )
-        text_run = poimija(f"text-layer files, -j {one}", text_files, one)
+        bares, texts = [], []
+        for _ in range(repeat):
+            bare_text, text_pages_of = bare_pdfplumber(
+                "bare pdfplumber, text-layer files", text_files, tmp
+            )
+            bares.append(bare_text)
+            texts.append(poimija(f"text-layer files, -j {one}", text_files, one))
+        bare_text, text_run = median_run(bares), median_run(texts)
         ocr_runs = {
             n: poimija(f"OCR'd files, -j {n}", scanned, n) for n in dict.fromkeys([one, many])
         }
@@ -336,9 +369,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also save the figures to this JSON file")
     parser.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="times each side of a target ratio is run; the medians are compared (default 3)",
+    )
     args = parser.parse_args(argv)
     workers = [int(n) for n in args.workers.split(",")]
-    report = benchmark(args.real, args.text, workers)
+    report = benchmark(args.real, args.text, workers, max(1, args.repeat))
     missing = [f"--{name}" for name, have in report.cli_features.items() if not have]
     if missing:
         print(f"note: `poimija run` has no {', '.join(missing)} yet; see the notes per run.\n")
