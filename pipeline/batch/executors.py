@@ -8,7 +8,9 @@ that cross a process boundary carry no `source` (only `text`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import json
 import logging
 import multiprocessing
 import os
@@ -50,7 +52,7 @@ _GRACE = 5.0
 
 def process_detached(path: str, settings: dict[str, Any]) -> DocumentResult:
     """`process_file` for another process or machine: plain arguments, result without source."""
-    chosen = Settings(**settings)
+    chosen = _settings(json.dumps(settings, sort_keys=True, default=str))
     peak = address_space()["VmPeak"]
     result = process_file(Path(path), chosen)
     result.source = result.tree = None
@@ -61,6 +63,12 @@ def process_detached(path: str, settings: dict[str, Any]) -> DocumentResult:
         )
         result.errors = [FileError(path, "run", type(error).__name__, str(error))]
     return result
+
+
+@functools.lru_cache(maxsize=4)
+def _settings(as_json: str) -> Settings:
+    """The run's settings, validated once per worker rather than once per file (0.6 ms)."""
+    return Settings(**json.loads(as_json))
 
 
 def execute(
