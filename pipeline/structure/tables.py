@@ -50,13 +50,21 @@ def is_label_table(table: RuledTable) -> bool:
 def from_ruled(table: RuledTable, page: Page) -> TableBlock:
     """A ruled table of the reader as a tree table; leading bold rows are the header."""
     rows: list[Row] = []
+    # The lines that can be in a cell: those within all the cells' reach (a page's lines are
+    # many, and each cell asked all of them).
+    boxes = [cell.bbox for row in table.rows for cell in row if cell is not None]
+    candidates = page.lines
+    if boxes:
+        x0s, tops, x1s, bottoms = zip(*boxes, strict=True)
+        reach = (min(x0s), min(tops), max(x1s), max(bottoms))
+        candidates = [ln for ln in page.lines if _centre_in(ln, reach)]
     for source_row in table.rows:
         cells: list[Cell | None] = []
         for cell in source_row:
             if cell is None:
                 cells.append(None)
                 continue
-            inside = [ln for ln in page.lines if _centre_in(ln, cell.bbox)]
+            inside = [ln for ln in candidates if _centre_in(ln, cell.bbox)]
             # A cell whose text the page's lines do not show counts as bold (unknown).
             bold = all(ln.bold for ln in inside)
             cells.append(
