@@ -113,3 +113,19 @@ def test_a_title_starting_the_sentence_is_not_part_of_the_name() -> None:
 )
 def test_classification_of_case_numbers(case_number: str, classification: str | None) -> None:
     assert classification_of(case_number) == classification
+
+
+def test_the_pipeline_gives_lemmas_and_asked_for_tags_without_its_stored_strings() -> None:
+    # The lemma components load without the vocabulary's stored string table; a caller that
+    # asks for the tagger too gets it loaded, as the tagger's labels are read from it.
+    lemmas = load_nlp()("Kaupunginhallitus hyväksyi päätösehdotuksen Helsingissä.")
+    assert [t.lemma_ for t in lemmas] == [
+        "kaupunginhallitus",
+        "hyväksyä",
+        "päätösehdotus",
+        "Helsinki",
+        ".",
+    ]
+    assert [t.pos_ for t in lemmas][:2] == ["NOUN", "VERB"]
+    tagged = load_nlp(components=("tok2vec", "tagger", "morphologizer", "attribute_ruler"))
+    assert [t.tag_ for t in tagged("Matti asuu Helsingissä.")] == ["Propn", "V", "Propn", "Punct"]

@@ -39,15 +39,17 @@ def load_nlp(
         # The vocabulary's lookup tables (500,000 word probabilities in the Finnish model) are
         # read by nothing here (lemmas come from Voikko, features from the text) and were
         # two-thirds of the load time; the components not asked for were most of the rest.
-        # Its string table too: a token's strings are added as it is made, and the tags,
-        # lemmas and features of every corpus line are the same without the stored ones (a
-        # third of what remained of the load).
+        # Its string table too, for the lemma components: a token's strings are added as it
+        # is made, and the lemmas, parts of speech and features of every corpus line are the
+        # same without the stored ones (a third of what remained of the load). The tagger
+        # stores its labels by hash without adding them: with it, the table is loaded.
         unused = [name for name in _PIPES if name not in components]
         # NumPy's BLAS (OpenBLAS) multiplies the tok2vec matrices two to three times as fast as
         # thinc's default, BLIS, on this hardware, with the same lemmas and tags on every line
         # of the corpora. The layers keep the backend they were built with.
         with use_ops("numpy", use_blis=False):
-            nlp = spacy.load(model, exclude=["lookups", "vectors", "strings", *unused])
+            strings = ["strings"] if set(components) <= set(LEMMA_COMPONENTS) else []
+            nlp = spacy.load(model, exclude=["lookups", "vectors", *strings, *unused])
             _map_vectors(nlp)
     except (ImportError, OSError) as exc:
         raise NlpUnavailableError(
