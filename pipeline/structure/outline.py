@@ -52,7 +52,7 @@ def _item(item: MeetingItem) -> dict[str, Any]:
 
 
 def _base(node: Node, kind: str) -> dict[str, Any]:
-    return {"kind": kind, "page": node.page, "pages": node.pages, "bbox": list(node.bbox)}
+    return {"kind": kind, "page": node.page, "pages": list(node.pages), "bbox": list(node.bbox)}
 
 
 def _node(node: Node) -> dict[str, Any]:

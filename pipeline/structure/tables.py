@@ -10,6 +10,7 @@ column is a frame around text, not a table: its lines are read as text.
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import pairwise
 from statistics import median
@@ -54,7 +55,7 @@ def from_ruled(table: RuledTable, page: Page) -> TableBlock:
     # many, and each cell asked all of them).
     boxes = [cell.bbox for row in table.rows for cell in row if cell is not None]
     candidates = page.lines
-    if boxes:
+    if boxes and all(math.isfinite(v) for box in boxes for v in box):
         x0s, tops, x1s, bottoms = zip(*boxes, strict=True)
         reach = (min(x0s), min(tops), max(x1s), max(bottoms))
         candidates = [ln for ln in page.lines if _centre_in(ln, reach)]
