@@ -70,13 +70,10 @@ class OcrAhead:
         self.folder = tempfile.mkdtemp(prefix="poimija-ahead-")
         self._events: Any = context.Queue()
         self._waiting: dict[str, int] = {}  # pages planned and not yet read, per file
-        self._unread = 0  # and in all
         self._found: set[str] = set()  # files with a scanned page
         self._seen: set[str] = set()  # files looked through to their end
-        self._looking: str | None = None  # the file this process has open now
         self._order = [str(p) for p in paths]  # the order it looks through them in
         self._next = 0  # the first of them it has said nothing of
-        self._room = _PLANNED_PER_SLOT * workers  # pages it plans before it stops to read
         self._patience = _PATIENCE
         self._process = context.Process(
             target=_run,
@@ -105,9 +102,8 @@ class OcrAhead:
     def waiting(self, path: Path) -> bool:
         """Whether pages of `path` are still being read ahead (or about to be).
 
-        When this process is looking through `path`, or is about to (it is the next file and
-        the pages planned so far leave room), and has not said yet whether `path` has scanned
-        pages, first wait for that, up to a few seconds in all: files
+        When this process is at `path` (or it is the next it looks at) and has not said yet
+        whether it has scanned pages, first wait for that, up to a few seconds in all: files
         go out biggest first, and a scanned one handed out before this process saw its scans
         has its worker read them, page after page by Tesseract, instead of text files meanwhile
         (five seconds more over the real PDFs, one run in three).
@@ -123,21 +119,16 @@ class OcrAhead:
         return self._waiting.get(name, 0) > 0 or (name in self._found and name not in self._seen)
 
     def _undecided(self, name: str) -> bool:
-        """Whether this process is at `name`, or will be shortly, and has said nothing of it.
+        """Whether `name` is the first file in this process's order it has said nothing of.
 
-        Not a file it has yet to open while the pages it planned fill its room: it reads
-        those first, which takes Tesseract's time."""
-        self._advance()
-        if self._next >= len(self._order) or self._order[self._next] != name:
-            return False
-        return name == self._looking or self._unread < self._room
-
-    def _advance(self) -> None:
-        """Move past the files this process has said something of (it goes in order)."""
+        (It may be held back by pages it planned, which are read at Tesseract's speed: the
+        budget bounds that wait.)
+        """
         while self._next < len(self._order) and (
             self._order[self._next] in self._found or self._order[self._next] in self._seen
         ):
-            self._next += 1
+            self._next += 1  # it goes in order: the files before have been said of
+        return self._next < len(self._order) and self._order[self._next] == name
 
     def _take(self, timeout: float | None) -> bool:
         """Take the events sent so far (waiting up to `timeout` s for one); False if none."""
@@ -151,16 +142,12 @@ class OcrAhead:
             except (queue.Empty, OSError, EOFError, ValueError):
                 return took
             took = True
-            if kind == "look":
-                self._looking = name
-            elif kind == "found":
+            if kind == "found":
                 self._found.add(name)
             elif kind == "seen":
                 self._seen.add(name)
             else:  # pages planned, or one read
-                change = count if kind == "plan" else -1
-                self._waiting[name] = self._waiting.get(name, 0) + change
-                self._unread += change
+                self._waiting[name] = self._waiting.get(name, 0) + (count if kind == "plan" else -1)
 
     def close(self) -> None:
         """Stop the process ahead (and its Tesseracts) and remove the shelf."""
@@ -255,7 +242,6 @@ class _Scan:
         self, path: str, password: str | None, lang: str, shelf: Shelf, events: Any
     ) -> None:
         self.path, self.lang, self.shelf, self.events = path, lang, shelf, events
-        events.put(("look", path, 0))  # the batch may wait for what this look finds
         self.texts: list[str] = []
         self.found: list[int] = []  # scanned pages whose languages are not settled yet
         self.languages: str | None = None
