@@ -130,18 +130,17 @@ class OcrAhead:
             self._next += 1  # it goes in order: the files before have been said of
         return self._next < len(self._order) and self._order[self._next] == name
 
-    def _take(self, timeout: float | None) -> bool:
-        """Take the events sent so far (waiting up to `timeout` s for one); False if none."""
-        took = False
+    def _take(self, timeout: float | None) -> None:
+        """Take the events sent so far, first waiting up to `timeout` s for one if given."""
         while True:
             try:
-                if timeout is not None and not took:
+                if timeout is not None:
                     kind, name, count = self._events.get(timeout=timeout)
+                    timeout = None  # the rest only as far as they have come
                 else:
                     kind, name, count = self._events.get_nowait()
             except (queue.Empty, OSError, EOFError, ValueError):
-                return took
-            took = True
+                return
             if kind == "found":
                 self._found.add(name)
             elif kind == "seen":
